@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kim.Core;
+
+/// <summary>The one JSON shape of Kim: camelCase, enums as strings, as the API contract says.</summary>
+public static class KimJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
+
+    public static T FromElement<T>(JsonElement element) =>
+        element.Deserialize<T>(Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
