@@ -79,6 +79,15 @@ internal sealed class StorageRestClient
         var response = message.Response;
         if (response.IsError && !accepted.Contains(response.Status))
         {
+            if (response.ContentStream is { CanSeek: false } unbuffered)
+            {
+                // A streamed response (downloads): buffer the small error body so its code can be read.
+                var buffered = new MemoryStream();
+                await unbuffered.CopyToAsync(buffered, cancellationToken);
+                buffered.Position = 0;
+                response.ContentStream = buffered;
+            }
+
             throw new RequestFailedException(response, null, StorageErrorParser.Instance);
         }
 
