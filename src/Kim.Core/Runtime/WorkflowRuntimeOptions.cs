@@ -29,6 +29,9 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>Re-reads after an ETag conflict before giving up (the message is then retried).</summary>
     public int MaxConflictRetries { get; set; } = 100;
 
+    /// <summary>How long a message whose processing threw stays hidden; doubles per receive up to 5 minutes.</summary>
+    public TimeSpan FailedMessageRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a received message stays hidden while it is processed.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -51,7 +54,7 @@ public sealed class WorkflowRuntimeOptions
 
     internal TimeSpan AbandonBackoff(int dequeueCount)
     {
-        var seconds = Math.Min(5 * Math.Pow(2, Math.Max(dequeueCount - 1, 0)), 300);
+        var seconds = Math.Min(FailedMessageRetryDelay.TotalSeconds * Math.Pow(2, Math.Max(dequeueCount - 1, 0)), 300);
         return TimeSpan.FromSeconds(seconds);
     }
 }
