@@ -19,4 +19,13 @@ if (process.env.KIM_AZURITE_EXIT_WITH_STDIN === "1") {
   process.stdin.resume();
 }
 
+// Azurite closes its servers on SIGINT/SIGTERM but leaves the process to the event loop, which our
+// stdin watcher would keep alive: let go of stdin, and exit at the latest a few seconds later.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    process.stdin.destroy();
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
+
 require(path.join(__dirname, "..", "node_modules", "azurite", "dist", "src", "azurite.js"));

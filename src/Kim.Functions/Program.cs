@@ -1,9 +1,12 @@
+using Kim.Functions.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOpenApi();
+builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.MapOpenApi();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.MapHealthApi();
 app.Run();
 
 /// <summary>Exposed for the test host.</summary>

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs Kim locally: installs and starts Azurite (in memory, telemetry off), starts Kim standalone
+# in Development on http://127.0.0.1:7071 (the app seeds the demo data on start), prints where to
+# look, and stops everything on Ctrl+C.
+#
+# Settings can be overridden from the environment, e.g. Kim__Timing__FirstContact=00:00:30 or
+# Kim__Reminders__Schedule="*/10 * * * * *" (see README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bash scripts/ensure-azurite.sh
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
+export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+url="${ASPNETCORE_URLS%%;*}"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in 10000 10001 10002; do
+  if port_open "$port"; then
+    echo "Port $port is in use: another Azurite is running? Stop it first." >&2
+    exit 1
+  fi
+done
+
+echo "Building Kim…"
+dotnet build src/Kim.Functions/Kim.Functions.csproj --nologo -v q
+
+work=$(mktemp -d)
+azurite_pid=""
+kim_pid=""
+cleanup() {
+  trap - EXIT INT TERM
+  [ -n "$kim_pid" ] && kill "$kim_pid" 2>/dev/null && wait "$kim_pid" 2>/dev/null
+  exec 3>&- 2>/dev/null || true # closes Azurite's standard input: it exits
+  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null
+  rm -rf "$work"
+  echo "Kim and Azurite stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Azurite reads its standard input from a pipe that only this script holds open: if the script
+# dies, the pipe closes and Azurite exits with it.
+mkfifo "$work/azurite.stdin"
+KIM_AZURITE_EXIT_WITH_STDIN=1 node scripts/azurite.js --silent --disableTelemetry --inMemoryPersistence \
+  --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 \
+  --tableHost 127.0.0.1 --tablePort 10002 < "$work/azurite.stdin" &
+azurite_pid=$!
+exec 3>"$work/azurite.stdin"
+
+for _ in $(seq 1 100); do
+  port_open 10000 && port_open 10001 && port_open 10002 && break
+  sleep 0.2
+done
+port_open 10002 || { echo "Azurite did not start." >&2; exit 1; }
+
+dotnet "$root/src/Kim.Functions/bin/Debug/net10.0/Kim.Functions.dll" 3>&- &
+kim_pid=$!
+
+for _ in $(seq 1 150); do
+  curl -fsS "$url/api/health" >/dev/null 2>&1 && break
+  kill -0 "$kim_pid" 2>/dev/null || { echo "Kim exited during start-up." >&2; exit 1; }
+  sleep 0.2
+done
+
+cat <<MSG
+
+Kim is running (Development) on $url
+  Health:          $url/api/health
+  OpenAPI:         $url/openapi/v1.json
+  Dev mailbox:     $url/api/dev/mailbox
+  Storage:         Azurite, in memory (blob 10000, queue 10001, table 10002)
+
+Demo sign-in (Development only): header X-Kim-User: <staff id>
+  case managers:   cm-luedenscheid, cm-iserlohn, cm-menden
+  coordinator:     coord-mk
+  administrator:   admin-mk
+Partners: header X-Api-Key: <key>
+  jobcenter-mk           dev-key-jobcenter-mk
+  caritas-luedenscheid   dev-key-caritas-luedenscheid
+
+Press Ctrl+C to stop Kim and Azurite.
+MSG
+
+wait "$kim_pid"

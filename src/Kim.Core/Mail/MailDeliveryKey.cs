@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kim.Core.Mail;
+
+/// <summary>
+/// Names one delivery: a kind, what it is about (a schedule occurrence or a deadline) and the
+/// recipient. Equal inputs give an equal <see cref="Value"/> across runs and machines, so the
+/// ledger can tell a repeat. <see cref="Value"/> is safe as a Table Storage row key (no
+/// <c>/ \ # ?</c> or control characters) and readable in the storage explorer.
+/// </summary>
+public sealed record MailDeliveryKey
+{
+    private MailDeliveryKey(MailKind kind, string subjectId, string recipient)
+    {
+        Kind = kind;
+        SubjectId = subjectId;
+        Recipient = recipient;
+        Value = string.Join('|', KindName(kind), Escape(subjectId), Escape(recipient));
+    }
+
+    public MailKind Kind { get; }
+
+    /// <summary>The occurrence id or deadline id the mail is about.</summary>
+    public string SubjectId { get; }
+
+    /// <summary>The recipient's address, lower case.</summary>
+    public string Recipient { get; }
+
+    public string Value { get; }
+
+    /// <summary>One digest per recipient per schedule occurrence.</summary>
+    public static MailDeliveryKey ForDigest(MailAddress recipient, ReminderOccurrence occurrence) =>
+        Create(MailKind.Digest, occurrence.Id, recipient);
+
+    /// <summary>
+    /// One notice per recipient per deadline. <paramref name="deadlineId"/> is stable for the
+    /// deadline and the kind of notice, e.g. <c>case-1/handover-2/jobcentre-application/due-soon</c>.
+    /// </summary>
+    public static MailDeliveryKey ForDeadline(MailKind kind, MailAddress recipient, string deadlineId)
+    {
+        if (kind == MailKind.Digest)
+        {
+            throw new ArgumentException("A digest is keyed by its schedule occurrence: use ForDigest.", nameof(kind));
+        }
+
+        return Create(kind, deadlineId, recipient);
+    }
+
+    public override string ToString() => Value;
+
+    private static MailDeliveryKey Create(MailKind kind, string subjectId, MailAddress recipient)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return new MailDeliveryKey(kind, subjectId.Trim(), recipient.Email.ToLowerInvariant());
+    }
+
+    private static string KindName(MailKind kind) => kind switch
+    {
+        MailKind.Digest => "digest",
+        MailKind.DeadlineNotice => "deadline",
+        MailKind.PartnerReminder => "partner-reminder",
+        MailKind.ReferralAnnouncement => "referral-announcement",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown mail kind."),
+    };
+
+    /// <summary>Percent-encodes what a row key forbids, plus '%' and the separator '|'.</summary>
+    private static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c))
+            {
+                text.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+}

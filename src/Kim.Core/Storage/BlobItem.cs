@@ -1,0 +1,4 @@
+namespace Kim.Core.Storage;
+
+/// <summary>One blob of a listing.</summary>
+public sealed record BlobItem(string Name, BlobProperties Properties);

@@ -1,0 +1,24 @@
+namespace Kim.Core.Storage;
+
+/// <summary>
+/// Every table, queue and blob container Kim uses, in one place: start-up creates exactly these.
+/// Add a name here and it is created on the next start. Names follow the services' rules
+/// (tables alphanumeric; queues and containers lower-case letters, digits and hyphens).
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Workflow instances (one row per instance, plus history rows in the same partition).</summary>
+    public const string InstancesTable = "instances";
+
+    /// <summary>Work for the durable runtime: timers and actions.</summary>
+    public const string WorkQueue = "work";
+
+    /// <summary>Documents uploaded to cases and intakes.</summary>
+    public const string DocumentsContainer = "documents";
+
+    public static IReadOnlyList<string> Tables { get; } = [InstancesTable];
+
+    public static IReadOnlyList<string> Queues { get; } = [WorkQueue];
+
+    public static IReadOnlyList<string> Containers { get; } = [DocumentsContainer];
+}
