@@ -10,9 +10,6 @@ namespace Kim.Core.Runtime;
 /// </summary>
 public sealed class WorkflowRuntime
 {
-    public const string WorkQueueName = "kim-work";
-    public const string PoisonQueueName = "kim-work-poison";
-
     private readonly WorkflowEngine _engine;
     private readonly ILoggerFactory _loggerFactory;
 

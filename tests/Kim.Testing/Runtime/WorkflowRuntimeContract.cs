@@ -73,7 +73,7 @@ public abstract class WorkflowRuntimeContract : IAsyncLifetime
 
     protected static JsonElement Json(object value) => KimJson.ToElement(value);
 
-    /// <summary>Processes work until the queue has nothing but timers that are not yet due.</summary>
+    /// <summary>Processes work until the queue has nothing but timers not yet due and work of suspended instances.</summary>
     protected async Task PumpAsync(WorkDispatcher? dispatcher = null)
     {
         var quiet = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ public abstract class WorkflowRuntimeContract : IAsyncLifetime
         {
             Ct.ThrowIfCancellationRequested();
             var outcomes = await (dispatcher ?? Dispatcher).ProcessBatchAsync(Ct);
-            if (outcomes.Any(o => o is not WorkOutcome.Rearmed))
+            if (outcomes.Any(o => o is not (WorkOutcome.Rearmed or WorkOutcome.Deferred)))
             {
                 quiet.Restart();
                 continue;
