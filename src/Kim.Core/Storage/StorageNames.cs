@@ -10,15 +10,21 @@ public static class StorageNames
     /// <summary>Workflow instances (one row per instance, plus history rows in the same partition).</summary>
     public const string InstancesTable = "instances";
 
+    /// <summary>Derived index rows of the runtime: instances by status, by workflow, needing attention.</summary>
+    public const string InstanceIndexTable = "instanceindex";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
+
+    /// <summary>Work messages set aside for inspection (poison, actions out of attempts).</summary>
+    public const string PoisonQueue = "work-poison";
 
     /// <summary>Documents uploaded to cases and intakes.</summary>
     public const string DocumentsContainer = "documents";
 
-    public static IReadOnlyList<string> Tables { get; } = [InstancesTable];
+    public static IReadOnlyList<string> Tables { get; } = [InstancesTable, InstanceIndexTable];
 
-    public static IReadOnlyList<string> Queues { get; } = [WorkQueue];
+    public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 
     public static IReadOnlyList<string> Containers { get; } = [DocumentsContainer];
 }
