@@ -1,0 +1,29 @@
+namespace Kim.Functions;
+
+/// <summary>
+/// Where the app runs. Under the Azure Functions host (a custom handler), the host tells the app
+/// its port in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and drives the queue and timer triggers itself;
+/// standalone (local runs, tests, containers), Kim's own hosted services do that part.
+/// </summary>
+public static class KimHosting
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static string? FunctionsPort(IConfiguration configuration) => configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+
+    public static bool IsFunctionsHost(IConfiguration configuration) => !string.IsNullOrEmpty(FunctionsPort(configuration));
+
+    /// <summary>Listens where the Functions host expects it, else on ASPNETCORE_URLS, else on the default.</summary>
+    public static void ConfigureUrls(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (FunctionsPort(builder.Configuration) is { Length: > 0 } port)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+}
