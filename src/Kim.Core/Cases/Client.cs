@@ -10,6 +10,12 @@ public sealed record Client
     public static IReadOnlySet<string> IdentityFields { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "givenName", "familyName", "dateOfBirth", "languages", "phone", "email" };
 
+    /// <summary>The JSON names of all client fields, for patches.</summary>
+    public static IReadOnlySet<string> FieldNames { get; } = new HashSet<string>(IdentityFields, StringComparer.Ordinal)
+    {
+        "residenceStatus", "legalDomains", "residenceDocumentExpires", "benefitPeriodEnds",
+    };
+
     public required string GivenName { get; init; }
 
     public required string FamilyName { get; init; }
@@ -32,6 +38,9 @@ public sealed record Client
 
     /// <summary>The last day of the current benefit approval period (Bewilligungszeitraum).</summary>
     public DateOnly? BenefitPeriodEnds { get; init; }
+
+    /// <summary>Replaces lists a JSON <c>null</c> left empty-handed.</summary>
+    public Client Normalised() => this with { Languages = Languages ?? [], LegalDomains = LegalDomains ?? [] };
 
     /// <summary>The same client with only the basic identity data, for a case without consent to case processing.</summary>
     public Client IdentityOnly() => this with

@@ -5,6 +5,8 @@ public sealed record Needs
 {
     public static Needs None { get; } = new();
 
+    public static IReadOnlySet<string> FieldNames { get; } = new HashSet<string>(StringComparer.Ordinal) { "lifeDomains", "text" };
+
     public IReadOnlyList<LifeDomain> LifeDomains { get; init; } = [];
 
     public string? Text { get; init; }
@@ -16,6 +18,8 @@ public sealed record Needs
         FieldLimits.CheckText(errors, prefix + ".text", Text, FieldLimits.TextLength, required: false);
         return errors;
     }
+
+    public Needs Normalised() => this with { LifeDomains = LifeDomains ?? [] };
 
     public bool IsEmpty => (LifeDomains ?? []).Count == 0 && string.IsNullOrWhiteSpace(Text);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kim.Core.Workflows;
 
 /// <summary>
@@ -161,6 +163,32 @@ public sealed class WorkingCalendar
             ? Zone.GetAmbiguousTimeOffsets(unspecified).Max()
             : Zone.GetUtcOffset(unspecified);
         return new DateTimeOffset(unspecified, offset);
+    }
+
+    /// <summary>
+    /// Reads a due date given by a person: a day (<c>2026-12-01</c>), meaning its end
+    /// (<paramref name="dayMeansEnd"/>) or its morning, or an instant with offset
+    /// (<c>2026-12-01T09:00:00+01:00</c>). An instant without offset is refused: its zone would be a guess.
+    /// </summary>
+    public bool TryParseDue(string? text, bool dayMeansEnd, out DateTimeOffset due)
+    {
+        due = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var value = text.Trim();
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            due = dayMeansEnd ? EndOfDay(day) : MorningOf(day);
+            return true;
+        }
+
+        var time = value.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        var hasOffset = time > 0 && (value.EndsWith('Z') || value.EndsWith('z') || value.IndexOfAny(['+', '-'], time) > 0);
+        return hasOffset
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out due);
     }
 
     private DateTime ToLocal(DateTimeOffset instant) =>
