@@ -26,6 +26,21 @@ public sealed class WorkingCalendar
         Zone = zone ?? Berlin;
     }
 
+    /// <summary>
+    /// A calendar from the setting <c>Kim__Timing__ExtraHolidays</c>: days (<c>yyyy-MM-dd</c>) separated
+    /// by commas, semicolons or spaces, e.g. <c>2026-12-24,2026-12-31</c>.
+    /// </summary>
+    /// <exception cref="FormatException">A day is not <c>yyyy-MM-dd</c>.</exception>
+    public static WorkingCalendar FromSetting(string? extraHolidays)
+    {
+        var days = (extraHolidays ?? string.Empty)
+            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day
+                : throw new FormatException($"Kim:Timing:ExtraHolidays: '{text}' is not a day (yyyy-MM-dd)."));
+        return new WorkingCalendar(days);
+    }
+
     public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     /// <summary>NRW holidays only, Europe/Berlin.</summary>

@@ -78,6 +78,16 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void Extra_holidays_are_read_from_their_setting()
+    {
+        var calendar = WorkingCalendar.FromSetting("2026-12-24, 2026-12-31;2027-02-08");
+        Assert.Equal(3, calendar.ExtraHolidays.Count);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 2, 8)));
+        Assert.Empty(WorkingCalendar.FromSetting(null).ExtraHolidays);
+        Assert.Throws<FormatException>(() => WorkingCalendar.FromSetting("24.12.2026"));
+    }
+
+    [Fact]
     public void A_day_deadline_falls_due_at_the_end_of_the_day_in_Berlin_across_the_clock_change()
     {
         // Summer time ends on Sunday 2026-10-25 at 03:00 CEST.
