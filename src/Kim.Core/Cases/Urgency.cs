@@ -1,0 +1,8 @@
+namespace Kim.Core.Cases;
+
+public enum Urgency
+{
+    Low,
+    Normal,
+    High,
+}

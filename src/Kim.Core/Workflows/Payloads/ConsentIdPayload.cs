@@ -1,0 +1,4 @@
+namespace Kim.Core.Workflows.Payloads;
+
+/// <summary><c>withdraw-consent</c>: <c>{ "consentId" }</c>.</summary>
+public sealed record ConsentIdPayload(string ConsentId);

@@ -1,0 +1,7 @@
+namespace Kim.Core.Workflows.Payloads;
+
+public enum ReferralDecision
+{
+    Accepted,
+    Rejected,
+}

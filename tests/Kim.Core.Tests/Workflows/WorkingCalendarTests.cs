@@ -1,0 +1,139 @@
+using Kim.Core.Workflows;
+
+namespace Kim.Core.Tests.Workflows;
+
+public class WorkingCalendarTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Nrw;
+    private static readonly TimeSpan Summer = TimeSpan.FromHours(2);
+    private static readonly TimeSpan Winter = TimeSpan.FromHours(1);
+
+    [Theory]
+    [InlineData(2024, 3, 31)]
+    [InlineData(2025, 4, 20)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2027, 3, 28)]
+    [InlineData(2038, 4, 25)]
+    public void Easter_sunday_follows_the_gregorian_computus(int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), WorkingCalendar.EasterSunday(year));
+
+    [Theory]
+    [InlineData("2026-04-03")] // Good Friday
+    [InlineData("2026-04-06")] // Easter Monday
+    [InlineData("2026-05-14")] // Ascension
+    [InlineData("2026-05-25")] // Whit Monday
+    [InlineData("2026-06-04")] // Corpus Christi
+    [InlineData("2027-03-26")]
+    [InlineData("2027-03-29")]
+    [InlineData("2027-05-06")]
+    [InlineData("2027-05-17")]
+    [InlineData("2027-05-27")]
+    [InlineData("2026-01-01")]
+    [InlineData("2026-05-01")]
+    [InlineData("2026-10-03")]
+    [InlineData("2026-11-01")]
+    [InlineData("2026-12-25")]
+    [InlineData("2026-12-26")]
+    public void NRW_holidays_are_not_working_days(string day)
+    {
+        Assert.True(Calendar.IsHoliday(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.False(Calendar.IsWorkingDay(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void NRW_has_eleven_holidays_a_year_and_not_those_of_other_states()
+    {
+        var holidays = WorkingCalendar.NrwHolidays(2026);
+        Assert.Equal(11, holidays.Count);
+        Assert.DoesNotContain(new DateOnly(2026, 10, 31), holidays); // Reformation Day: not in NRW
+        Assert.DoesNotContain(new DateOnly(2026, 12, 24), holidays);
+        Assert.True(Calendar.IsWorkingDay(new DateOnly(2026, 12, 24)));
+    }
+
+    [Fact]
+    public void Ten_working_days_skip_the_easter_weekend_and_its_holidays()
+    {
+        // Thursday before Easter 2026: Good Friday, the weekend and Easter Monday do not count.
+        var due = Calendar.AddWorkingDays(new DateOnly(2026, 4, 2), 10);
+        Assert.Equal(new DateOnly(2026, 4, 20), due);
+        Assert.Equal(10, Calendar.WorkingDaysBetween(new DateOnly(2026, 4, 2), due));
+        Assert.Equal(-10, Calendar.WorkingDaysBetween(due, new DateOnly(2026, 4, 2)));
+    }
+
+    [Fact]
+    public void Working_days_count_backwards_too() =>
+        Assert.Equal(new DateOnly(2026, 4, 2), Calendar.AddWorkingDays(new DateOnly(2026, 4, 7), -1));
+
+    [Fact]
+    public void Zero_working_days_is_the_day_itself() =>
+        Assert.Equal(new DateOnly(2026, 4, 4), Calendar.AddWorkingDays(new DateOnly(2026, 4, 4), 0));
+
+    [Fact]
+    public void Extra_holidays_from_configuration_are_not_working_days()
+    {
+        var calendar = new WorkingCalendar([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 31)]);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 12, 24)));
+        // Wed 23rd + 2: 24th, 25th, 26th-27th (weekend) skipped → Mon 28th, Tue 29th.
+        Assert.Equal(new DateOnly(2026, 12, 29), calendar.AddWorkingDays(new DateOnly(2026, 12, 23), 2));
+    }
+
+    [Fact]
+    public void Extra_holidays_are_read_from_their_setting()
+    {
+        var calendar = WorkingCalendar.FromSetting("2026-12-24, 2026-12-31;2027-02-08");
+        Assert.Equal(3, calendar.ExtraHolidays.Count);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 2, 8)));
+        Assert.Empty(WorkingCalendar.FromSetting(null).ExtraHolidays);
+        Assert.Throws<FormatException>(() => WorkingCalendar.FromSetting("24.12.2026"));
+    }
+
+    [Fact]
+    public void A_day_deadline_falls_due_at_the_end_of_the_day_in_Berlin_across_the_clock_change()
+    {
+        // Summer time ends on Sunday 2026-10-25 at 03:00 CEST.
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 0, 0, Summer), Calendar.EndOfDay(new DateOnly(2026, 10, 24)));
+        Assert.Equal(new DateTimeOffset(2026, 10, 26, 0, 0, 0, Winter), Calendar.EndOfDay(new DateOnly(2026, 10, 25)));
+        Assert.Equal(TimeSpan.FromHours(25), Calendar.EndOfDay(new DateOnly(2026, 10, 25)) - Calendar.EndOfDay(new DateOnly(2026, 10, 24)));
+    }
+
+    [Fact]
+    public void Working_day_deadline_over_the_clock_change_ends_at_local_midnight()
+    {
+        var friday = new DateTimeOffset(2026, 10, 23, 10, 0, 0, Summer);
+        Assert.Equal(new DateTimeOffset(2026, 10, 27, 0, 0, 0, Winter), Interval.WorkingDays(1).After(friday, Calendar));
+    }
+
+    [Fact]
+    public void Fourteen_days_keep_the_local_time_of_day_across_the_clock_change()
+    {
+        var from = new DateTimeOffset(2026, 10, 20, 10, 0, 0, Summer);
+        var due = Interval.Days(14).After(from, Calendar);
+        Assert.Equal(new DateTimeOffset(2026, 11, 3, 10, 0, 0, Winter), due);
+        Assert.Equal(TimeSpan.FromHours((14 * 24) + 1), due - from);
+    }
+
+    [Fact]
+    public void Notices_go_out_at_eight_local_time() =>
+        Assert.Equal(new DateTimeOffset(2026, 10, 26, 7, 0, 0, TimeSpan.Zero), Calendar.MorningOf(new DateOnly(2026, 10, 26)));
+
+    [Fact]
+    public void Local_times_that_occur_twice_or_never_are_resolved()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 2, 30, 0, Summer), Calendar.ToInstant(new DateTime(2026, 10, 25, 2, 30, 0)));
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 3, 30, 0, Summer), Calendar.ToInstant(new DateTime(2026, 3, 29, 2, 30, 0)));
+    }
+
+    [Fact]
+    public void Due_dates_from_people_are_days_or_instants_with_offset()
+    {
+        Assert.True(Calendar.TryParseDue("2026-12-01", dayMeansEnd: true, out var end));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, Winter), end);
+        Assert.True(Calendar.TryParseDue("2026-12-01", dayMeansEnd: false, out var morning));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, Winter), morning);
+        Assert.True(Calendar.TryParseDue("2026-12-01T09:00:00+01:00", dayMeansEnd: true, out var instant));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, Winter), instant);
+        Assert.True(Calendar.TryParseDue("2026-12-01T08:00:00Z", dayMeansEnd: true, out _));
+        Assert.False(Calendar.TryParseDue("2026-12-01T09:00:00", dayMeansEnd: true, out _));
+        Assert.False(Calendar.TryParseDue("next week", dayMeansEnd: true, out _));
+    }
+}
