@@ -10,13 +10,16 @@ public static class IntakeApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The endpoint name and OpenAPI operation id of <c>POST /api/intake</c>.</summary>
+    public const string OperationName = "SubmitIntake";
+
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     public static IEndpointRouteBuilder MapKimIntake(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapKimPartnerGroup("/api/intake").WithTags("Intake");
         group.MapPost(string.Empty, SubmitAsync)
-            .WithName("SubmitIntake")
+            .WithName(OperationName)
             .WithSummary("Ask KIM to take on a client")
             .WithDescription(
                 "An intake from a partner's form, as application/json, application/x-www-form-urlencoded or multipart/form-data " +

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kim.Functions.Intake;
@@ -18,6 +19,7 @@ public static class IntakeExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IntakeReader>();
         services.TryAddSingleton<IIntakeSink, InMemoryIntakeSink>();
+        services.ConfigureAll<OpenApiOptions>(options => options.AddOperationTransformer<IntakeFormSchemaTransformer>());
         return services;
     }
 }

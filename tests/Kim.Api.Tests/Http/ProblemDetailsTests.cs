@@ -96,5 +96,7 @@ public sealed class ProblemDetailsTests : IClassFixture<Intake.IntakeHostFixture
         Assert.Contains("\"X-Kim-User\"", document, StringComparison.Ordinal);
         Assert.Contains("multipart/form-data", document, StringComparison.Ordinal);
         Assert.Contains("\"Idempotency-Key\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"client.givenName\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"binary\"", document, StringComparison.Ordinal);
     }
 }
