@@ -34,18 +34,22 @@ public sealed class KimApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The in-memory sink, unless the test registered its own.</summary>
     public InMemoryIntakeSink Sink => (InMemoryIntakeSink)Services.GetRequiredService<IIntakeSink>();
 
     public IAccessDirectory Directory => Services.GetRequiredService<IAccessDirectory>();
 
     public static async Task<KimApiHost> StartAsync(
-        string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+        string environment = "Development",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         var configuration = builder.Configuration;
+        services?.Invoke(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddKimHttp(configuration);
         builder.Services.AddKimAccess(configuration);
