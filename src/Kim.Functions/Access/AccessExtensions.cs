@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kim.Functions.Access;
+
+/// <summary>Wiring of access control: the directory, the authentication schemes and the role policies.</summary>
+public static class AccessExtensions
+{
+    /// <summary>
+    /// Registers the in-memory directory unless another <see cref="IAccessDirectory"/> is registered
+    /// first, the demo seed (Development only), the schemes and the policies.
+    /// </summary>
+    public static IServiceCollection AddKimAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<KimAuthOptions>(configuration.GetSection(KimAuthOptions.Section));
+        services.TryAddSingleton<IAccessDirectory, InMemoryAccessDirectory>();
+        services.AddHostedService<DemoDataSeeder>();
+
+        services.AddAuthentication(KimAuthenticationSchemes.Caller)
+            .AddPolicyScheme(KimAuthenticationSchemes.Caller, "Partner or staff", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(KimAuthenticationSchemes.ApiKeyHeader)
+                        ? KimAuthenticationSchemes.ApiKey
+                        : KimAuthenticationSchemes.Staff)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(KimAuthenticationSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(KimAuthenticationSchemes.Staff, null);
+
+        // Each policy names its scheme, so that a partner key never satisfies a staff route and a
+        // staff header never a partner route, whatever the default scheme picked.
+        services.AddAuthorizationBuilder()
+            .AddPolicy(KimPolicies.Partner, policy => policy
+                .AddAuthenticationSchemes(KimAuthenticationSchemes.ApiKey)
+                .RequireAuthenticatedUser()
+                .RequireClaim(KimClaims.CallerKind, KimClaims.PartnerKind))
+            .AddPolicy(KimPolicies.CaseManager, policy => StaffPolicy(policy, StaffRoleNames.CaseManager))
+            .AddPolicy(KimPolicies.Coordinator, policy => StaffPolicy(policy, StaffRoleNames.Coordinator))
+            .AddPolicy(KimPolicies.Administrator, policy => StaffPolicy(policy, StaffRoleNames.Administrator));
+        return services;
+    }
+
+    /// <summary>Authentication, then authorization; after <c>UseKimHttp</c>.</summary>
+    public static IApplicationBuilder UseKimAccess(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static void StaffPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, string role) =>
+        policy.AddAuthenticationSchemes(KimAuthenticationSchemes.Staff)
+            .RequireAuthenticatedUser()
+            .RequireClaim(KimClaims.CallerKind, KimClaims.StaffKind)
+            .RequireRole(role);
+}

@@ -1,0 +1,88 @@
+using System.Text.Encodings.Web;
+using Kim.Functions.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Kim.Functions.Access;
+
+/// <summary>
+/// Staff: the App Service principal when <see cref="KimAuthOptions.AppServiceAuthentication"/> is on
+/// (looked up by its object id), or in Development the <c>X-Kim-User</c> staff id. Anywhere else
+/// both headers are ignored: without the platform in front, anyone can send them.
+/// </summary>
+internal sealed class StaffAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IAccessDirectory directory,
+    IHostEnvironment environment,
+    IOptionsMonitor<KimAuthOptions> authOptions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    private const int MaxStaffIdLength = 100;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (authOptions.CurrentValue.AppServiceAuthentication
+            && Request.Headers[KimAuthenticationSchemes.ClientPrincipalHeader] is { Count: > 0 } principalHeader)
+        {
+            return await FromClientPrincipalAsync(principalHeader.ToString());
+        }
+
+        if (environment.IsDevelopment()
+            && Request.Headers[KimAuthenticationSchemes.DevelopmentUserHeader] is { Count: > 0 } userHeader)
+        {
+            return await FromDevelopmentUserAsync(userHeader.ToString());
+        }
+
+        return AuthenticateResult.NoResult();
+    }
+
+    private async Task<AuthenticateResult> FromClientPrincipalAsync(string header)
+    {
+        var principal = ClientPrincipal.TryDecode(header, out var error);
+        var objectId = principal?.ObjectId;
+        if (objectId is null)
+        {
+            AccessLogs.UnreadablePrincipal(Logger, error ?? "no object id claim");
+            return AuthenticateResult.Fail("unreadable client principal");
+        }
+
+        var staff = await directory.FindStaffByObjectIdAsync(objectId, Context.RequestAborted);
+        if (staff is null)
+        {
+            AccessLogs.UnknownObjectId(Logger, objectId);
+            return AuthenticateResult.Fail("unknown principal");
+        }
+
+        return Success(staff);
+    }
+
+    private async Task<AuthenticateResult> FromDevelopmentUserAsync(string staffId)
+    {
+        var staff = staffId.Length is > 0 and <= MaxStaffIdLength
+            ? await directory.FindStaffAsync(staffId, Context.RequestAborted)
+            : null;
+        if (staff is null)
+        {
+            AccessLogs.UnknownStaffId(Logger, staffId.Length <= MaxStaffIdLength ? staffId : staffId[..MaxStaffIdLength]);
+            return AuthenticateResult.Fail("unknown staff id");
+        }
+
+        return Success(staff);
+    }
+
+    private AuthenticateResult Success(StaffMember staff)
+    {
+        Context.Features.Set(new CallerFeature { Staff = staff });
+        return AuthenticateResult.Success(new AuthenticationTicket(staff.ToPrincipal(Scheme.Name), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        KimProblems.WriteAsync(Context, KimProblems.Create(ProblemTypes.Unauthorized, StatusCodes.Status401Unauthorized,
+            "Sign in as a member of staff known to Kim."));
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        KimProblems.WriteAsync(Context, KimProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden,
+            "Your role may not use this route."));
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kim.Core;
+using Microsoft.AspNetCore.OpenApi;
+
+namespace Kim.Functions.Http;
+
+/// <summary>Wiring of the HTTP edge: problem details, exception mapping, JSON shape, OpenAPI additions.</summary>
+public static class HttpExtensions
+{
+    /// <summary>Problem details for every error, the exception handler, Kim's JSON shape and the OpenAPI security schemes.</summary>
+    public static IServiceCollection AddKimHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApplyKimType);
+        services.AddExceptionHandler<KimExceptionHandler>();
+
+        // The same shape as KimJson, so that what the API writes is what the workflows store.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = KimJson.Options.PropertyNamingPolicy;
+            options.SerializerOptions.DefaultIgnoreCondition = KimJson.Options.DefaultIgnoreCondition;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+
+        services.ConfigureAll<OpenApiOptions>(options =>
+        {
+            options.AddDocumentTransformer<SecuritySchemesTransformer>();
+            options.AddOperationTransformer<SecurityRequirementTransformer>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Exception handling and status code pages, before authentication and the endpoints so that
+    /// their errors, and routing's bare 404/405/415, become problem details.
+    /// </summary>
+    public static IApplicationBuilder UseKimHttp(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Limits the request body of an endpoint or group (the server default is 30 MB).</summary>
+    public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long maxBytes)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequestBodyLimitMetadata(maxBytes));
+
+    /// <summary>
+    /// Gives problems raised by the framework (status code pages, 400 from binding) Kim's stable
+    /// type and title; problems Kim raised already carry one and keep it.
+    /// </summary>
+    private static void ApplyKimType(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Status = status;
+        if (problem.Type is null || !problem.Type.StartsWith(ProblemTypes.BaseUri, StringComparison.Ordinal))
+        {
+            problem.Type = ProblemTypes.ForStatus(status);
+            problem.Title = ProblemTypes.TitleFor(problem.Type);
+        }
+
+        if (status >= 500)
+        {
+            // Whatever raised it, a server error says nothing about the inside.
+            problem.Extensions.Remove("exception");
+            problem.Extensions.Remove("errors");
+        }
+    }
+}

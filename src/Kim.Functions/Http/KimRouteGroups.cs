@@ -1,0 +1,35 @@
+using Kim.Functions.Access;
+
+namespace Kim.Functions.Http;
+
+/// <summary>
+/// Route groups with the rules every route of a kind shares: who may call, the JSON body limit,
+/// and the problems authentication adds to the OpenAPI description.
+/// </summary>
+public static class KimRouteGroups
+{
+    /// <summary>Routes for partners (<c>X-Api-Key</c>).</summary>
+    public static RouteGroupBuilder MapKimPartnerGroup(this IEndpointRouteBuilder endpoints, string prefix) =>
+        endpoints.MapKimGroup(prefix, KimPolicies.Partner);
+
+    /// <summary>Routes for staff of one role: <see cref="KimPolicies.CaseManager"/>, <see cref="KimPolicies.Coordinator"/> or <see cref="KimPolicies.Administrator"/>.</summary>
+    public static RouteGroupBuilder MapKimStaffGroup(this IEndpointRouteBuilder endpoints, string prefix, string policy)
+    {
+        if (policy is not (KimPolicies.CaseManager or KimPolicies.Coordinator or KimPolicies.Administrator))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "not a staff policy");
+        }
+
+        return endpoints.MapKimGroup(prefix, policy);
+    }
+
+    private static RouteGroupBuilder MapKimGroup(this IEndpointRouteBuilder endpoints, string prefix, string policy)
+    {
+        var group = endpoints.MapGroup(prefix);
+        group.RequireAuthorization(policy)
+            .WithRequestBodyLimit(KimLimits.JsonBodyBytes)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
+    }
+}

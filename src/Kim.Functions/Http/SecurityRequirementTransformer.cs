@@ -1,0 +1,32 @@
+using Kim.Functions.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Kim.Functions.Http;
+
+/// <summary>Marks each operation with the security scheme its authorization policy needs.</summary>
+internal sealed class SecurityRequirementTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var policies = context.Description.ActionDescriptor.EndpointMetadata
+            .OfType<IAuthorizeData>()
+            .Select(a => a.Policy)
+            .ToHashSet(StringComparer.Ordinal);
+        string? scheme = policies.Contains(KimPolicies.Partner) ? SecuritySchemesTransformer.ApiKey
+            : policies.Overlaps([KimPolicies.CaseManager, KimPolicies.Coordinator, KimPolicies.Administrator])
+                ? SecuritySchemesTransformer.DevelopmentUser
+                : null;
+        if (scheme is not null)
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [],
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Kim.Functions.Intake;
+
+/// <summary>The file types an intake accepts, as recognised from their first bytes.</summary>
+public enum DetectedFileType
+{
+    Pdf,
+    Jpeg,
+    Png,
+}

@@ -1,0 +1,119 @@
+using Kim.Functions.Access;
+using Kim.Functions.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kim.Functions.Intake;
+
+/// <summary>The partner's intake route (API.md, <c>POST /api/intake</c>).</summary>
+public static class IntakeApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The endpoint name and OpenAPI operation id of <c>POST /api/intake</c>.</summary>
+    public const string OperationName = "SubmitIntake";
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static IEndpointRouteBuilder MapKimIntake(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapKimPartnerGroup("/api/intake").WithTags("Intake");
+        group.MapPost(string.Empty, SubmitAsync)
+            .WithName(OperationName)
+            .WithSummary("Ask KIM to take on a client")
+            .WithDescription(
+                "An intake from a partner's form, as application/json, application/x-www-form-urlencoded or multipart/form-data " +
+                "(dotted field names such as client.givenName, a repeated field per list item, files in parts named 'documents'). " +
+                "Files: PDF, JPEG or PNG, judged by content; at most Kim__Intake__MaxFiles files (default 5, more: 413) of " +
+                "Kim__Intake__MaxFileBytes each (default 10 MiB, larger: 413). JSON and URL-encoded bodies: at most 256 KiB. " +
+                "Without consentToCaseProcessing only identity data and the partner's contact may be sent. " +
+                "A repeat with the same Idempotency-Key (or, without one, the same partnerReference) and the same content " +
+                "returns the first answer; the same key with other content is refused (422, idempotency-key-reused). " +
+                "All limits: docs/limits.md.")
+            .Accepts<IntakeRequest>(IntakeReader.Json, IntakeReader.Multipart, IntakeReader.UrlEncoded)
+            .Produces<IntakeAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestBodyLimit(KimLimits.JsonBodyBytes);
+        return endpoints;
+    }
+
+    private static async Task<Results<Accepted<IntakeAccepted>, ProblemHttpResult>> SubmitAsync(
+        HttpContext context,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        IntakeReader reader,
+        IIntakeSink sink,
+        IAccessDirectory directory,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var partner = context.GetPartner();
+        var logger = loggerFactory.CreateLogger(typeof(IntakeApi));
+        var read = await reader.ReadAsync(context.Request, cancellationToken);
+        if (read.Upload is null)
+        {
+            return Refuse(logger, partner, read.Problem!);
+        }
+
+        await using var upload = read.Upload;
+        var intake = IntakeNormaliser.Normalise(upload.Request);
+        var municipalities = await directory.ListMunicipalitiesAsync(partner.District, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
+        var errors = IntakeValidator.Validate(
+            intake, [.. municipalities.Select(m => m.Id)], today, upload.Documents.Count, out var consentFailed);
+        var key = Key(idempotencyKey, intake, errors);
+        if (!errors.IsEmpty)
+        {
+            return Refuse(logger, partner, KimProblems.Validation(errors.ToDictionary(), consentFailed ? IntakeValidator.ConsentDetail : null));
+        }
+
+        var fingerprint = IntakeFingerprint.Compute(intake, upload.Documents);
+        var result = await sink.SubmitAsync(new IntakeSubmission(partner, key!, fingerprint, intake, upload.Documents), cancellationToken);
+        switch (result.Outcome)
+        {
+            case IntakeSinkOutcome.KeyReused:
+                IntakeLogs.KeyReused(logger, partner.Id);
+                return TypedResults.Problem(KimProblems.IdempotencyKeyReused(idempotencyKey is null
+                    ? "An intake with this partnerReference and other content was sent before. Send changes to the case manager; use a new partnerReference for a new intake."
+                    : "This Idempotency-Key was sent before with other content. Use a new key for a new intake."));
+            case IntakeSinkOutcome.Repeated:
+                IntakeLogs.Repeated(logger, result.Reference!, partner.Id);
+                break;
+            default:
+                IntakeLogs.Created(logger, result.Reference!, partner.Id, upload.Documents.Count);
+                break;
+        }
+
+        var statusUrl = $"{context.Request.PathBase}/api/intake/{Uri.EscapeDataString(result.Reference!)}";
+        return TypedResults.Accepted(statusUrl, new IntakeAccepted(result.Reference!, statusUrl));
+    }
+
+    /// <summary>
+    /// The idempotency key: the header, or else the partner reference; prefixed so that a header
+    /// key never collides with a reference.
+    /// </summary>
+    private static string? Key(string? header, IntakeRequest intake, IntakeErrors errors)
+    {
+        if (header is null)
+        {
+            return intake.PartnerReference is { } reference ? "partner-reference:" + reference : null;
+        }
+
+        if (header.Length is 0 or > KimLimits.ShortTextLength || header.Any(c => c is < '!' or > '~'))
+        {
+            errors.Add(IdempotencyKeyHeader, $"must be 1 to {KimLimits.ShortTextLength} visible ASCII characters");
+            return null;
+        }
+
+        return "idempotency-key:" + header;
+    }
+
+    private static ProblemHttpResult Refuse(ILogger logger, Partner partner, ProblemDetails problem)
+    {
+        IntakeLogs.Refused(logger, partner.Id, problem.Status ?? 0, problem.Type);
+        return TypedResults.Problem(problem);
+    }
+}

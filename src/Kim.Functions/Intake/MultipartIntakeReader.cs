@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kim.Functions.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Kim.Functions.Intake;
+
+/// <summary>
+/// Streams a multipart intake: fields into a form, files (parts named <c>documents</c>) into
+/// temporary files, each counted against <see cref="IntakeOptions.MaxFileBytes"/> as it arrives,
+/// so that an oversized upload is cut off at the limit rather than read to the end.
+/// </summary>
+internal sealed class MultipartIntakeReader(IntakeOptions options)
+{
+    private const int CopyBufferBytes = 64 * 1024;
+
+    public async Task<IntakeUpload> ReadAsync(HttpRequest request, MediaTypeHeaderValue contentType, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > KimLimits.MultipartBoundaryLength)
+        {
+            throw new IntakeRejectedException(KimProblems.BadRequest("The multipart body has no usable boundary."));
+        }
+
+        var reader = new MultipartReader(boundary, request.Body)
+        {
+            HeadersLengthLimit = KimLimits.MultipartHeadersBytes,
+            // Above our own per-file limit, so that ours, which names the file, fires first.
+            BodyLengthLimit = Math.Max(options.MaxFileBytes, KimLimits.FormFieldsBytes) + CopyBufferBytes,
+        };
+        var fields = new KeyValueAccumulator();
+        var files = new List<IntakeFile>();
+        long fieldBytes = 0;
+        var fieldCount = 0;
+        try
+        {
+            while (await NextSectionAsync(reader, cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new IntakeRejectedException(KimProblems.BadRequest("Every part needs 'Content-Disposition: form-data' with a name."));
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (disposition.IsFileDisposition())
+                {
+                    if (!string.Equals(name, IntakeFields.Documents, StringComparison.Ordinal))
+                    {
+                        throw new IntakeRejectedException(KimProblems.Validation(name, $"files go in parts named '{IntakeFields.Documents}'"));
+                    }
+
+                    if (files.Count == options.MaxFiles)
+                    {
+                        throw new IntakeRejectedException(KimProblems.PayloadTooLarge(
+                            $"An intake carries at most {options.MaxFiles} files.", options.MaxFiles));
+                    }
+
+                    files.Add(await ReadFileAsync(section, disposition, files.Count + 1, cancellationToken));
+                    continue;
+                }
+
+                if (++fieldCount > KimLimits.FormFieldCount)
+                {
+                    throw new IntakeRejectedException(KimProblems.PayloadTooLarge(
+                        $"A form carries at most {KimLimits.FormFieldCount} fields.", KimLimits.FormFieldCount));
+                }
+
+                var (value, length) = await ReadFieldAsync(section.Body, KimLimits.FormFieldsBytes - fieldBytes, cancellationToken);
+                fieldBytes += length;
+                fields.Append(name, value);
+            }
+        }
+        catch
+        {
+            foreach (var file in files)
+            {
+                await file.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        var errors = new IntakeErrors();
+        var result = IntakeReader.Bind(IntakeFormConverter.ToJson(fields.GetResults(), errors), errors, files);
+        if (result.Upload is null)
+        {
+            foreach (var file in files)
+            {
+                await file.DisposeAsync();
+            }
+
+            throw new IntakeRejectedException(result.Problem!);
+        }
+
+        return result.Upload;
+    }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // Truncated body, headers over the limit, a missing boundary: the body is not multipart as declared.
+            throw new IntakeRejectedException(KimProblems.BadRequest("The multipart body could not be read."));
+        }
+    }
+
+    /// <summary>Reads a field's value, refusing it once the fields together pass their budget.</summary>
+    private static async Task<(string Value, long Length)> ReadFieldAsync(Stream body, long budget, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > budget)
+            {
+                throw new IntakeRejectedException(KimProblems.PayloadTooLarge(
+                    $"The form fields of an intake may hold at most {KimLimits.FormFieldsBytes} bytes.", KimLimits.FormFieldsBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), buffer.Length);
+    }
+
+    private async Task<IntakeFile> ReadFileAsync(
+        MultipartSection section, ContentDispositionHeaderValue disposition, int number, CancellationToken cancellationToken)
+    {
+        var fileName = CleanFileName(HeaderUtilities.RemoveQuotes(
+            disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value, number);
+        var path = Path.Combine(Path.GetTempPath(), "kim-intake-" + Guid.NewGuid().ToString("N") + ".tmp");
+        var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete,
+            CopyBufferBytes, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var head = new byte[FileSniffer.HeadLength];
+            var headLength = 0;
+            long length = 0;
+            var chunk = new byte[CopyBufferBytes];
+            int read;
+            while ((read = await section.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > options.MaxFileBytes)
+                {
+                    throw new IntakeRejectedException(KimProblems.PayloadTooLarge(
+                        $"The file '{fileName}' is larger than {options.MaxFileBytes} bytes.", options.MaxFileBytes));
+                }
+
+                var take = Math.Min(read, head.Length - headLength);
+                chunk.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                headLength += take;
+                hash.AppendData(chunk, 0, read);
+                await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            }
+
+            var type = FileSniffer.Detect(head.AsSpan(0, headLength));
+            if (length == 0 || type is null)
+            {
+                throw new IntakeRejectedException(KimProblems.Validation(IntakeFields.Documents, length == 0
+                    ? $"the file '{fileName}' is empty"
+                    : $"the file '{fileName}' is not a PDF, JPEG or PNG file (judged by its content, not its declared type)"));
+            }
+
+            await buffer.FlushAsync(cancellationToken);
+            return new IntakeFile(buffer, fileName, section.ContentType, type.Value, length,
+                Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        catch
+        {
+            await buffer.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The last path segment, without control characters, within the length limit; a made-up name when nothing is left.</summary>
+    private static string CleanFileName(string? raw, int number)
+    {
+        var name = new string([.. Path.GetFileName((raw ?? string.Empty).Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim();
+        if (name.Length > KimLimits.FileNameLength)
+        {
+            name = name[..KimLimits.FileNameLength];
+        }
+
+        return name.Length > 0 ? name : $"document-{number}";
+    }
+}

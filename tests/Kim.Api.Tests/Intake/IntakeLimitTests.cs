@@ -1,0 +1,60 @@
+using System.Net;
+using Kim.Functions.Http;
+
+namespace Kim.Api.Tests.Intake;
+
+/// <summary>Upload limits, with small limits set through configuration as an operator would.</summary>
+public sealed class IntakeLimitTests
+{
+    private const int Timeout = 30_000;
+
+    private static Task<KimApiHost> StartAsync() => KimApiHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        ["Kim:Intake:MaxFileBytes"] = "1024",
+        ["Kim:Intake:MaxFiles"] = "2",
+    });
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_file_over_the_limit_is_413_naming_it()
+    {
+        await using var host = await StartAsync();
+        var big = IntakeRequests.Pdf.Concat(new byte[2048]).ToArray();
+
+        using var response = await host.Client.SendAsync(IntakeRequests.Multipart(IntakeRequests.Full("LIMIT-1"),
+            [("gross.pdf", "application/pdf", big)]));
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        Assert.Contains("gross.pdf", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1024, problem.GetProperty("limit").GetInt64());
+        Assert.Empty(host.Sink.Intakes);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_file_at_the_limit_is_accepted()
+    {
+        await using var host = await StartAsync();
+        var exact = IntakeRequests.Pdf.Concat(new byte[1024 - IntakeRequests.Pdf.Length]).ToArray();
+
+        using var response = await host.Client.SendAsync(IntakeRequests.Multipart(IntakeRequests.Full("LIMIT-2"),
+            [("genau.pdf", "application/pdf", exact)]));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task More_files_than_allowed_is_413()
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.Client.SendAsync(IntakeRequests.Multipart(IntakeRequests.Full("LIMIT-3"),
+        [
+            ("1.pdf", "application/pdf", IntakeRequests.Pdf),
+            ("2.pdf", "application/pdf", IntakeRequests.Pdf),
+            ("3.png", "image/png", IntakeRequests.Png),
+        ]));
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        Assert.Equal(2, problem.GetProperty("limit").GetInt32());
+        Assert.Empty(host.Sink.Intakes);
+    }
+}

@@ -1,0 +1,22 @@
+using Kim.Functions.Intake;
+
+namespace Kim.Api.Tests.Intake;
+
+/// <summary>A sink that reads every document's bytes during the call, as the blob upload will.</summary>
+internal sealed class ReadingSink : IIntakeSink
+{
+    public List<byte[]> Contents { get; } = [];
+
+    public async Task<IntakeSinkResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
+    {
+        foreach (var document in submission.Documents)
+        {
+            await using var stream = document.OpenRead();
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken);
+            Contents.Add(copy.ToArray());
+        }
+
+        return IntakeSinkResult.Created("in-test");
+    }
+}
