@@ -1,17 +1,30 @@
 using Kim.Functions;
+using Kim.Functions.Access;
+using Kim.Functions.Http;
+using Kim.Functions.Intake;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
+using Kim.Functions.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 KimHosting.ConfigureUrls(builder);
+var standalone = !KimHosting.IsFunctionsHost(builder.Configuration);
+
 builder.Services.AddOpenApi();
+builder.Services.AddKimHttp(builder.Configuration);
 builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
-builder.Services.AddKimRuntime(runDispatcher: !KimHosting.IsFunctionsHost(builder.Configuration));
+builder.Services.AddKimWorkflows(builder.Configuration);
+builder.Services.AddKimRuntime(runDispatcher: standalone);
+builder.Services.AddKimAccess(builder.Configuration);
+builder.Services.AddKimIntake(builder.Configuration);
 
 var app = builder.Build();
+app.UseKimHttp();
+app.UseKimAccess();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapWorkTrigger();
+app.MapKimIntake();
 app.Run();
 
 /// <summary>Exposed for the test host.</summary>
