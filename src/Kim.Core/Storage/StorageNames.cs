@@ -10,13 +10,22 @@ public static class StorageNames
     /// <summary>Workflow instances (one row per instance, plus history rows in the same partition).</summary>
     public const string InstancesTable = "instances";
 
+    /// <summary>Which mails were claimed and sent, by delivery key (docs/mail.md, "Once per recipient").</summary>
+    public const string MailLedgerTable = "mailledger";
+
+    /// <summary>The development mailbox: mails Kim would have sent, in Development without a SendGrid key.</summary>
+    public const string DevMailboxTable = "devmailbox";
+
+    /// <summary>Progress of schedules: the last processed reminder occurrence.</summary>
+    public const string SchedulesTable = "schedules";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
     /// <summary>Documents uploaded to cases and intakes.</summary>
     public const string DocumentsContainer = "documents";
 
-    public static IReadOnlyList<string> Tables { get; } = [InstancesTable];
+    public static IReadOnlyList<string> Tables { get; } = [InstancesTable, MailLedgerTable, DevMailboxTable, SchedulesTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue];
 
