@@ -65,6 +65,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'WEBSITE_TIME_ZONE', value: 'W. Europe Standard Time' }
         { name: 'Kim__Reminders__Schedule', value: reminderSchedule }
+        // The host's minute timer (functions/reminders) drives the schedule; no standalone driver.
+        { name: 'Kim__Reminders__Standalone', value: 'false' }
         { name: 'Kim__PublicBaseUrl', value: 'https://${name}.azurewebsites.net' }
         { name: 'Kim__Auth__AppServiceAuthentication', value: 'true' }
         { name: 'SendGrid__From', value: sendGridFrom }

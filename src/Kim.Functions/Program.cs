@@ -2,6 +2,7 @@ using Kim.Functions;
 using Kim.Functions.Access;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
+using Kim.Functions.Mail;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
 using Kim.Functions.Workflows;
@@ -17,6 +18,7 @@ builder.Services.AddKimWorkflows(builder.Configuration);
 builder.Services.AddKimRuntime(runDispatcher: standalone);
 builder.Services.AddKimAccess(builder.Configuration);
 builder.Services.AddKimIntake(builder.Configuration);
+builder.Services.AddKimMail(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseKimHttp();
@@ -25,6 +27,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapWorkTrigger();
 app.MapKimIntake();
+app.MapMailApi();
 app.Run();
 
 /// <summary>Exposed for the test host.</summary>

@@ -13,6 +13,15 @@ public static class StorageNames
     /// <summary>Derived index rows of the runtime: instances by status, by workflow, needing attention.</summary>
     public const string InstanceIndexTable = "instanceindex";
 
+    /// <summary>Which mails were claimed and sent, by delivery key (docs/mail.md, "Once per recipient").</summary>
+    public const string MailLedgerTable = "mailledger";
+
+    /// <summary>The development mailbox: mails Kim would have sent, in Development without a SendGrid key.</summary>
+    public const string DevMailboxTable = "devmailbox";
+
+    /// <summary>Progress of schedules: the last processed reminder occurrence.</summary>
+    public const string SchedulesTable = "schedules";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -22,7 +31,8 @@ public static class StorageNames
     /// <summary>Documents uploaded to cases and intakes.</summary>
     public const string DocumentsContainer = "documents";
 
-    public static IReadOnlyList<string> Tables { get; } = [InstancesTable, InstanceIndexTable];
+    public static IReadOnlyList<string> Tables { get; } =
+        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

@@ -6,21 +6,22 @@ namespace Kim.Api.Tests.Mail;
 internal sealed class EventLogger<T> : ILogger<T>
 {
     private readonly Lock _gate = new();
-    private readonly List<(int Id, TaskCompletionSource Seen)> _waiters = [];
+    private readonly List<(int Id, int Times, TaskCompletionSource Seen)> _waiters = [];
 
     public List<int> EventIds { get; } = [];
 
-    public Task WaitForAsync(int eventId)
+    /// <summary>Completes once the event has been logged <paramref name="times"/> times in all.</summary>
+    public Task WaitForAsync(int eventId, int times = 1)
     {
         lock (_gate)
         {
-            if (EventIds.Contains(eventId))
+            if (EventIds.Count(id => id == eventId) >= times)
             {
                 return Task.CompletedTask;
             }
 
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((eventId, seen));
+            _waiters.Add((eventId, times, seen));
             return seen.Task;
         }
     }
@@ -35,7 +36,8 @@ internal sealed class EventLogger<T> : ILogger<T>
         lock (_gate)
         {
             EventIds.Add(eventId.Id);
-            foreach (var waiter in _waiters.Where(w => w.Id == eventId.Id))
+            var count = EventIds.Count(id => id == eventId.Id);
+            foreach (var waiter in _waiters.Where(w => w.Id == eventId.Id && w.Times <= count))
             {
                 waiter.Seen.TrySetResult();
             }
