@@ -1,5 +1,6 @@
 using Kim.Functions;
 using Kim.Functions.Access;
+using Kim.Functions.Cases;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Kim.Functions.Mail;
@@ -14,6 +15,7 @@ var standalone = !KimHosting.IsFunctionsHost(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddKimHttp(builder.Configuration);
 builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
+builder.Services.AddKimCaseStorage();
 builder.Services.AddKimWorkflows(builder.Configuration);
 builder.Services.AddKimRuntime(runDispatcher: standalone);
 builder.Services.AddKimAccess(builder.Configuration);

@@ -22,6 +22,12 @@ public static class StorageNames
     /// <summary>Progress of schedules: the last processed reminder occurrence.</summary>
     public const string SchedulesTable = "schedules";
 
+    /// <summary>The listing of case documents (bytes in <see cref="DocumentsContainer"/>), a partition per case.</summary>
+    public const string DocumentsTable = "documents";
+
+    /// <summary>The access log of cases, a partition per case, append-only.</summary>
+    public const string AuditTable = "audit";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -32,7 +38,7 @@ public static class StorageNames
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable];
+        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 
