@@ -52,7 +52,7 @@ public static class StorageBenchmarks
         const int size = 20 * 1024 * 1024;
         var upload = await Measurement.RunAsync("Kim UploadAsync 20 MiB", 3, async i =>
         {
-            using var source = new PatternStream(size);
+            using var source = new GeneratedStream(size);
             await container.UploadAsync("blob-" + Key(i), source);
         });
         Report.Figure(

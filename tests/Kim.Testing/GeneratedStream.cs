@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 
-namespace Kim.Storage.Tests;
+namespace Kim.Testing;
 
 /// <summary>
 /// A read-only stream of deterministic bytes made on demand (never held in memory), which records
 /// the largest single read asked of it and hashes what it handed out.
 /// </summary>
-internal sealed class GeneratedStream(long length) : Stream
+public sealed class GeneratedStream(long length) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _position;
