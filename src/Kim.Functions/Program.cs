@@ -4,6 +4,7 @@ using Kim.Functions.Cases;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Kim.Functions.Mail;
+using Kim.Functions.Partners;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
 using Kim.Functions.Workflows;
@@ -18,7 +19,9 @@ builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
 builder.Services.AddKimCaseStorage();
 builder.Services.AddKimWorkflows(builder.Configuration);
 builder.Services.AddKimRuntime(runDispatcher: standalone);
+builder.Services.AddKimAccessStorage();
 builder.Services.AddKimAccess(builder.Configuration);
+builder.Services.AddKimIntakeWorkflow();
 builder.Services.AddKimIntake(builder.Configuration);
 builder.Services.AddKimMail(builder.Configuration, builder.Environment);
 
@@ -29,6 +32,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapWorkTrigger();
 app.MapKimIntake();
+app.MapKimPartnerReferrals();
 app.MapMailApi();
 app.Run();
 

@@ -1,8 +1,8 @@
 namespace Kim.Core.Cases;
 
+/// <summary>How soon the case manager should act; the intake's <c>urgency</c> (<c>normal</c> | <c>urgent</c>) maps 1:1.</summary>
 public enum Urgency
 {
-    Low,
     Normal,
-    High,
+    Urgent,
 }

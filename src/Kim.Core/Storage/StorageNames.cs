@@ -28,6 +28,18 @@ public static class StorageNames
     /// <summary>The access log of cases, a partition per case, append-only.</summary>
     public const string AuditTable = "audit";
 
+    /// <summary>Partners' intakes by idempotency key (partition per partner): the case each became and its fingerprint.</summary>
+    public const string IntakesTable = "intakes";
+
+    /// <summary>Staff records: a listing partition per district, lookup partitions by id and by Entra object id.</summary>
+    public const string StaffTable = "staff";
+
+    /// <summary>Partner records: a partition by id and a lookup partition by API key hash.</summary>
+    public const string PartnersTable = "partners";
+
+    /// <summary>The municipalities of each district, a partition per district.</summary>
+    public const string MunicipalitiesTable = "municipalities";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -38,7 +50,8 @@ public static class StorageNames
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable];
+        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
+         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

@@ -1,3 +1,5 @@
+using Kim.Functions.Access;
+
 namespace Kim.Functions.Intake;
 
 /// <summary>
@@ -8,4 +10,7 @@ namespace Kim.Functions.Intake;
 public interface IIntakeSink
 {
     Task<IntakeSinkResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>The status of an intake <paramref name="partner"/> sent; null for another partner's or an unknown reference.</summary>
+    Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken);
 }

@@ -13,6 +13,9 @@ public static class IntakeApi
     /// <summary>The endpoint name and OpenAPI operation id of <c>POST /api/intake</c>.</summary>
     public const string OperationName = "SubmitIntake";
 
+    /// <summary>The endpoint name of <c>GET /api/intake/{reference}</c>.</summary>
+    public const string StatusOperationName = "GetIntakeStatus";
+
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     public static IEndpointRouteBuilder MapKimIntake(this IEndpointRouteBuilder endpoints)
@@ -37,6 +40,14 @@ public static class IntakeApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestBodyLimit(KimLimits.JsonBodyBytes);
+        group.MapGet("/{reference}", GetStatusAsync)
+            .WithName(StatusOperationName)
+            .WithSummary("The status of an intake you sent")
+            .WithDescription(
+                "received, in-clearing, accepted, declined or closed, with when the intake was received and last changed; " +
+                "no personal data. An intake of another partner, or an unknown reference, is 404.")
+            .Produces<IntakeStatusReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -89,6 +100,20 @@ public static class IntakeApi
 
         var statusUrl = $"{context.Request.PathBase}/api/intake/{Uri.EscapeDataString(result.Reference!)}";
         return TypedResults.Accepted(statusUrl, new IntakeAccepted(result.Reference!, statusUrl));
+    }
+
+    private static async Task<Results<Ok<IntakeStatusReport>, ProblemHttpResult>> GetStatusAsync(
+        HttpContext context, string reference, IIntakeSink sink, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var partner = context.GetPartner();
+        var report = await sink.FindAsync(partner, reference, cancellationToken);
+        if (report is null)
+        {
+            return TypedResults.Problem(KimProblems.NotFound("No intake of yours has this reference."));
+        }
+
+        IntakeLogs.StatusRead(loggerFactory.CreateLogger(typeof(IntakeApi)), report.Reference, partner.Id);
+        return TypedResults.Ok(report);
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using Kim.Core.Cases;
+using Kim.Core.Runtime;
+using Kim.Core.Storage;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,6 +9,21 @@ namespace Kim.Functions.Intake;
 /// <summary>Wiring of intake: limits, the reader and the sink.</summary>
 public static class IntakeExtensions
 {
+    /// <summary>
+    /// Intakes become cases: registers <see cref="WorkflowIntakeSink"/> on the storage, documents and
+    /// runtime of <c>AddKimStorage</c>, <c>AddKimCaseStorage</c> and <c>AddKimRuntime</c>. Call before <see cref="AddKimIntake"/>.
+    /// </summary>
+    public static IServiceCollection AddKimIntakeWorkflow(this IServiceCollection services)
+    {
+        services.AddSingleton<IIntakeSink>(sp => new WorkflowIntakeSink(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.IntakesTable),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<WorkflowClient>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<WorkflowIntakeSink>>()));
+        return services;
+    }
+
     /// <summary>
     /// Registers the in-memory sink unless another <see cref="IIntakeSink"/> is registered first
     /// (the workflow start will be).

@@ -15,4 +15,11 @@ internal static partial class IntakeLogs
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Intake from partner {PartnerId} refused: {Status} {Type}")]
     public static partial void Refused(ILogger logger, string partnerId, int status, string? type);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Information,
+        Message = "Intake {Reference} from partner {PartnerId} is not marked finished; this repeat completes it")]
+    public static partial void Completing(ILogger logger, string reference, string partnerId);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "Partner {PartnerId} read the status of intake {Reference}")]
+    public static partial void StatusRead(ILogger logger, string reference, string partnerId);
 }

@@ -1,3 +1,4 @@
+using Kim.Functions.Access;
 using Kim.Functions.Intake;
 
 namespace Kim.Api.Tests.Intake;
@@ -19,4 +20,7 @@ internal sealed class ReadingSink : IIntakeSink
 
         return IntakeSinkResult.Created("in-test");
     }
+
+    public Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken) =>
+        Task.FromResult<IntakeStatusReport?>(null);
 }

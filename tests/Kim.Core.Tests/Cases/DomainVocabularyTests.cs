@@ -29,6 +29,13 @@ public class DomainVocabularyTests
     }
 
     [Fact]
+    public void Urgency_is_the_intake_vocabulary_normal_or_urgent()
+    {
+        Assert.Equal(["normal", "urgent"], Enum.GetValues<Urgency>().Select(u => KimJson.ToElement(u).GetString()));
+        Assert.Equal(Urgency.Urgent, KimJson.FromElement<Urgency>(KimJson.ToElement("urgent")));
+    }
+
+    [Fact]
     public void Case_states_are_written_in_kebab_case()
     {
         foreach (var state in Enum.GetValues<CaseState>())

@@ -1,0 +1,141 @@
+using Azure;
+using Kim.Core;
+using Kim.Core.Cases;
+using Kim.Core.Runtime;
+using Kim.Core.Storage;
+using Kim.Core.Workflows;
+using Kim.Functions.Access;
+
+namespace Kim.Functions.Intake;
+
+/// <summary>
+/// Takes an intake on as a case. Three steps, each safe to repeat, so that a retry after a crash
+/// half-way finishes the job instead of making a second case:
+/// <list type="number">
+/// <item>insert the index row (partition = partner, row = <c>key|{idempotency key}</c>) holding the
+/// case id chosen now and the fingerprint; the insert decides atomically which post is first,
+/// a 409 means "seen before": compare fingerprints;</item>
+/// <item>copy the files to the case's documents, skipping a file already listed with the same
+/// name and hash;</item>
+/// <item>start the case workflow under that id (start is idempotent by id), then mark the row done.</item>
+/// </list>
+/// The reference the partner gets is the case id: the status route reads the case itself.
+/// </summary>
+public sealed class WorkflowIntakeSink(
+    TableClient intakes,
+    IDocumentStore documents,
+    WorkflowClient workflows,
+    TimeProvider time,
+    ILogger<WorkflowIntakeSink> logger) : IIntakeSink
+{
+    /// <summary>Where a document copied from an intake comes from (<see cref="CaseDocument.Source"/>).</summary>
+    public const string DocumentSource = "intake";
+
+    private const string CaseIdColumn = "CaseId";
+    private const string FingerprintColumn = "Fingerprint";
+    private const string ReceivedAtColumn = "ReceivedAt";
+    private const string CompletedColumn = "Completed";
+
+    public async Task<IntakeSinkResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var partner = submission.Partner;
+        var row = new TableEntity(partner.Id, RowKey(submission.IdempotencyKey))
+        {
+            [CaseIdColumn] = NewCaseId(),
+            [FingerprintColumn] = submission.Fingerprint,
+            [ReceivedAtColumn] = time.GetUtcNow(),
+            [CompletedColumn] = false,
+        };
+
+        var created = true;
+        try
+        {
+            await intakes.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
+        {
+            created = false;
+            row = await intakes.GetEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (row.GetString(FingerprintColumn) != submission.Fingerprint)
+            {
+                return IntakeSinkResult.KeyReused();
+            }
+        }
+
+        var caseId = row.GetString(CaseIdColumn) ?? throw new InvalidOperationException($"Intake row {row.RowKey} of {partner.Id} has no case id.");
+        if (row.GetBoolean(CompletedColumn) == true)
+        {
+            return IntakeSinkResult.Repeated(caseId);
+        }
+
+        if (!created)
+        {
+            IntakeLogs.Completing(logger, caseId, partner.Id);
+        }
+
+        await CopyDocumentsAsync(caseId, submission, cancellationToken);
+        var input = IntakeCaseInput.From(submission.Intake, partner);
+        var started = await workflows.StartAsync(caseId, CaseWorkflow.WorkflowName, KimJson.ToElement(input), Actors.Partner(partner.Id), cancellationToken);
+        if (started.Outcome is not (WorkflowOutcome.Applied or WorkflowOutcome.Duplicate))
+        {
+            // The intake validator is stricter than the case's start; this is a bug, not the partner's error.
+            throw new InvalidOperationException(
+                $"The case workflow refused the intake {caseId}: {started.Rejection?.Code} {started.Rejection?.Message}");
+        }
+
+        await intakes.UpsertEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [CompletedColumn] = true }, TableUpdateMode.Merge, cancellationToken);
+        return created ? IntakeSinkResult.Created(caseId) : IntakeSinkResult.Repeated(caseId);
+    }
+
+    public async Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        if (!InstanceIds.IsValid(reference) || !InstanceIds.IsRoot(reference))
+        {
+            return null;
+        }
+
+        var instance = await workflows.GetAsync(reference, cancellationToken);
+        if (instance is null || instance.Workflow != CaseWorkflow.WorkflowName
+            || instance.StateAs<CaseWorkflowState>() is not { } state
+            || !string.Equals(state.Source.PartnerId, partner.Id, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new IntakeStatusReport(reference, state.IntakeStatus, state.OpenedAt, instance.UpdatedAt);
+    }
+
+    /// <summary>The key may hold '/', '#', '?' or '\', which a table key may not: escape them (reversibly).</summary>
+    private static string RowKey(string idempotencyKey) => "key|" + Uri.EscapeDataString(idempotencyKey);
+
+    private static string NewCaseId() => "c-" + Guid.CreateVersion7().ToString("N");
+
+    private async Task CopyDocumentsAsync(string caseId, IntakeSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.Documents.Count == 0)
+        {
+            return;
+        }
+
+        // A retry finds the files the first attempt stored: same name, same bytes.
+        var listed = (await documents.ListAsync(caseId, cancellationToken))
+            .Where(d => d.Source == DocumentSource)
+            .Select(d => (d.FileName, d.Sha256))
+            .ToHashSet();
+        foreach (var file in submission.Documents)
+        {
+            if (!listed.Add((file.FileName, file.Sha256)))
+            {
+                continue;
+            }
+
+            await using var content = file.OpenRead();
+            await documents.AddAsync(
+                caseId,
+                new NewDocument(file.FileName, file.MediaType, content, Actors.Partner(submission.Partner.Id), DocumentSource),
+                cancellationToken);
+        }
+    }
+}

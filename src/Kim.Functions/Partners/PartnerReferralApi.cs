@@ -1,0 +1,207 @@
+using Kim.Core;
+using Kim.Core.Cases;
+using Kim.Core.Runtime;
+using Kim.Core.Workflows;
+using Kim.Core.Workflows.Payloads;
+using Kim.Functions.Access;
+using Kim.Functions.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kim.Functions.Partners;
+
+/// <summary>
+/// The partner's referral routes (API.md): read a referral sent to you, and answer it. The id is the
+/// referral instance's (<c>{caseId}:r-1</c>); whose it is, the instance itself says, so no index is
+/// needed. Every read and answer is written to the case's access log.
+/// </summary>
+public static class PartnerReferralApi
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static IEndpointRouteBuilder MapKimPartnerReferrals(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapKimPartnerGroup("/api/referrals").WithTags("Referrals (partner)");
+        group.MapGet("/{referralId}", GetAsync)
+            .WithName("GetPartnerReferral")
+            .WithSummary("A referral sent to you")
+            .WithDescription(
+                "What the referral asks (purpose, respondBy, the municipality, the case manager's e-mail) and exactly the client " +
+                "data its consent covers: identity → names, date of birth, languages; contact → phone, e-mail; residence → " +
+                "residence status and document expiry; benefits → legal domains and benefit period end; needs → life domains " +
+                "(health only with the health category) and the needs text. After the consent is withdrawn the state is " +
+                "'withdrawn' and no client data are sent. A referral sent to someone else, or unknown, is 404.")
+            .Produces<PartnerReferralView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{referralId}/response", RespondAsync)
+            .WithName("AnswerPartnerReferral")
+            .WithSummary("Accept or reject a referral sent to you")
+            .WithDescription("{ decision: accepted | rejected, reason? }; a rejection needs a reason. 409 with currentState when the referral was already answered or withdrawn.")
+            .Accepts<PartnerReferralAnswer>("application/json")
+            .Produces<PartnerReferralView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> GetAsync(
+        HttpContext context,
+        string referralId,
+        WorkflowClient workflows,
+        IAccessDirectory directory,
+        IAuditLog audit,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var partner = context.GetPartner();
+        var logger = loggerFactory.CreateLogger(typeof(PartnerReferralApi));
+        var found = await FindAsync(partner, referralId, workflows, cancellationToken);
+        if (found is null)
+        {
+            PartnerLogs.ReferralNotFound(logger, partner.Id, referralId);
+            return NotFound();
+        }
+
+        var view = await ViewAsync(found.Value.Referral, found.Value.Case, directory, time, cancellationToken);
+        await audit.RecordAsync(
+            new AuditEntry(found.Value.Case.CaseId, time.GetUtcNow(), Actors.Partner(partner.Id), "read", "referral:" + found.Value.Referral.ShortId),
+            cancellationToken);
+        PartnerLogs.ReferralRead(logger, partner.Id, view.ReferralId, Name(view.State), string.Join(',', view.Categories.Select(Name)));
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<PartnerReferralView>, ProblemHttpResult>> RespondAsync(
+        HttpContext context,
+        string referralId,
+        PartnerReferralAnswer answer,
+        WorkflowClient workflows,
+        IAccessDirectory directory,
+        IAuditLog audit,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var partner = context.GetPartner();
+        var logger = loggerFactory.CreateLogger(typeof(PartnerReferralApi));
+        var found = await FindAsync(partner, referralId, workflows, cancellationToken);
+        if (found is null)
+        {
+            PartnerLogs.ReferralNotFound(logger, partner.Id, referralId);
+            return NotFound();
+        }
+
+        var decision = answer.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "accepted" => ReferralDecision.Accepted,
+            "rejected" => ReferralDecision.Rejected,
+            _ => (ReferralDecision?)null,
+        };
+        if (decision is null)
+        {
+            return TypedResults.Problem(KimProblems.Validation("decision", "must be accepted or rejected"));
+        }
+
+        if (decision == ReferralDecision.Rejected && string.IsNullOrWhiteSpace(answer.Reason))
+        {
+            return TypedResults.Problem(KimProblems.Validation("reason", "is required for a rejection"));
+        }
+
+        if (answer.Reason is { Length: > KimLimits.TextLength })
+        {
+            return TypedResults.Problem(KimProblems.Validation("reason", $"must be at most {KimLimits.TextLength} characters"));
+        }
+
+        var (referral, caseState) = found.Value;
+        var current = await ViewAsync(referral, caseState, directory, time, cancellationToken);
+        if (current.State != ReferralState.Sent)
+        {
+            PartnerLogs.AnswerRefused(logger, partner.Id, current.ReferralId, Name(current.State));
+            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, Name(current.State)));
+        }
+
+        var actor = Actors.Partner(partner.Id);
+        var result = await workflows.RaiseEventAsync(
+            referral.ReferralId,
+            ReferralEvents.Respond,
+            KimJson.ToElement(new RespondPayload(decision.Value, answer.Reason?.Trim())),
+            actor,
+            cancellationToken: cancellationToken);
+        if (result.Outcome is WorkflowOutcome.Rejected or WorkflowOutcome.NotFound)
+        {
+            if (result.Rejection?.Code == RejectionCodes.InvalidPayload)
+            {
+                return TypedResults.Problem(KimProblems.Validation("decision", result.Rejection.Message));
+            }
+
+            // Someone else was quicker (the case manager on the partner's behalf, a withdrawal).
+            var now = result.Instance?.StateAs<ReferralWorkflowState>()?.State ?? referral.State;
+            PartnerLogs.AnswerRefused(logger, partner.Id, referral.ReferralId, Name(now));
+            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, Name(now)));
+        }
+
+        await audit.RecordAsync(new AuditEntry(caseState.CaseId, time.GetUtcNow(), actor, "change", $"referral:{referral.ShortId}:{ReferralEvents.Respond}"), cancellationToken);
+        PartnerLogs.ReferralAnswered(logger, partner.Id, referral.ReferralId, Name(decision.Value));
+        var answered = result.Instance?.StateAs<ReferralWorkflowState>() ?? referral;
+        return TypedResults.Ok(await ViewAsync(answered, caseState, directory, time, cancellationToken));
+    }
+
+    /// <summary>The referral and its case, when the referral exists and was sent to <paramref name="partner"/>.</summary>
+    private static async Task<(ReferralWorkflowState Referral, CaseWorkflowState Case)?> FindAsync(
+        Partner partner, string referralId, WorkflowClient workflows, CancellationToken cancellationToken)
+    {
+        var id = Uri.UnescapeDataString(referralId);
+        if (!InstanceIds.IsValid(id) || InstanceIds.IsRoot(id))
+        {
+            return null;
+        }
+
+        var instance = await workflows.GetAsync(id, cancellationToken);
+        if (instance is null || instance.Workflow != ReferralWorkflow.WorkflowName
+            || instance.StateAs<ReferralWorkflowState>() is not { } referral
+            || !string.Equals(referral.PartnerId, partner.Id, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var caseInstance = await workflows.GetAsync(referral.CaseId, cancellationToken);
+        return caseInstance?.StateAs<CaseWorkflowState>() is { } caseState ? (referral, caseState) : null;
+    }
+
+    private static async Task<PartnerReferralView> ViewAsync(
+        ReferralWorkflowState referral, CaseWorkflowState caseState, IAccessDirectory directory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // The consent decides now, not when the case's withdrawal reaches the referral through the queue.
+        var consent = caseState.Consents.Find(c => c.ConsentId == referral.ConsentId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
+        var withdrawn = referral.State == ReferralState.Withdrawn || consent is null || consent.WithdrawnAt is not null;
+        IReadOnlyList<DataCategory> categories = !withdrawn && consent!.IsActiveOn(today) ? [.. consent.Categories.Distinct()] : [];
+        var shared = categories.Count == 0 ? SharedData.Nothing : ReferralDataShare.Select(categories, caseState.Client, caseState.Needs);
+
+        PartnerReferralContact? caseManager = null;
+        if (caseState.Assignee is { } assignee && await directory.FindStaffAsync(assignee, cancellationToken) is { } staff)
+        {
+            caseManager = new PartnerReferralContact(staff.DisplayName, staff.Email);
+        }
+
+        var state = withdrawn && referral.State is ReferralState.Sent or ReferralState.Accepted ? ReferralState.Withdrawn : referral.State;
+        return new PartnerReferralView(
+            referral.ReferralId,
+            referral.Purpose,
+            state,
+            referral.RespondBy,
+            referral.CreatedAt,
+            referral.RespondedAt,
+            referral.Reason,
+            caseState.Municipality,
+            caseManager,
+            categories,
+            shared.Client,
+            shared.Needs);
+    }
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(KimProblems.NotFound("No referral sent to you has this id."));
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => KimJson.ToElement(value).GetString() ?? value.ToString();
+}
