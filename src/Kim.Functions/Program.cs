@@ -16,6 +16,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddKimHttp(builder.Configuration);
 builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
 builder.Services.AddKimCaseStorage();
+builder.Services.AddKimCases();
 builder.Services.AddKimWorkflows(builder.Configuration);
 builder.Services.AddKimRuntime(runDispatcher: standalone);
 builder.Services.AddKimAccess(builder.Configuration);
@@ -29,6 +30,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapWorkTrigger();
 app.MapKimIntake();
+app.MapKimCases();
 app.MapMailApi();
 app.Run();
 

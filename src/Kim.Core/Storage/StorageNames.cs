@@ -28,6 +28,9 @@ public static class StorageNames
     /// <summary>The access log of cases, a partition per case, append-only.</summary>
     public const string AuditTable = "audit";
 
+    /// <summary>The case list projection: a partition per municipality, a row per case (derived; rebuilt from the instances).</summary>
+    public const string CaseListTable = "caselist";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -38,7 +41,7 @@ public static class StorageNames
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable];
+        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable, CaseListTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

@@ -1,0 +1,15 @@
+using Kim.Core.Cases;
+
+namespace Kim.Functions.Cases;
+
+public sealed record ConsentResponse(
+    string ConsentId,
+    string Recipient,
+    string Purpose,
+    IReadOnlyList<DataCategory> Categories,
+    ConsentForm Form,
+    DateOnly ValidFrom,
+    string? DocumentId,
+    DateTimeOffset? WithdrawnAt,
+    DateTimeOffset? RecordedAt,
+    string? RecordedBy);

@@ -1,0 +1,3 @@
+namespace Kim.Functions.Cases;
+
+public sealed record HandoverStepResponse(string Step, DateTimeOffset DueAt, DateTimeOffset? ConfirmedAt, bool IsHardDeadline, string? ConfirmedBy);

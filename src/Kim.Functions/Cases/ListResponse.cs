@@ -1,0 +1,4 @@
+namespace Kim.Functions.Cases;
+
+/// <summary>A page of a list (API.md, "Answers"); <see cref="ContinuationToken"/> is null on the last page.</summary>
+public sealed record ListResponse<T>(IReadOnlyList<T> Items, string? ContinuationToken);
