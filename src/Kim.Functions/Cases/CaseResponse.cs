@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kim.Core.Cases;
 
 namespace Kim.Functions.Cases;
@@ -7,7 +8,7 @@ public sealed record CaseResponse(
     string CaseId,
     string Municipality,
     string State,
-    string? Assignee,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Assignee,
     ClientResponse Client,
     NeedsResponse Needs,
     IReadOnlyList<GoalResponse> Goals,
@@ -16,7 +17,7 @@ public sealed record CaseResponse(
     IReadOnlyList<HandoverResponse> Handovers,
     IReadOnlyList<FollowUpResponse> FollowUps,
     IReadOnlyList<BarrierResponse> Barriers,
-    DateTimeOffset? NextDue,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? NextDue,
     bool Overdue,
     IntakeStatus IntakeStatus,
     Urgency Urgency,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kim.Core.Cases;
 
 namespace Kim.Functions.Cases;
@@ -10,6 +11,6 @@ public sealed record ConsentResponse(
     ConsentForm Form,
     DateOnly ValidFrom,
     string? DocumentId,
-    DateTimeOffset? WithdrawnAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? WithdrawnAt,
     DateTimeOffset? RecordedAt,
     string? RecordedBy);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json;
 
 namespace Kim.Functions.Cases;
@@ -7,4 +8,4 @@ namespace Kim.Functions.Cases;
 /// <see cref="Type"/> is the event name for raised events (<c>accept</c>, <c>respond</c>), else the
 /// runtime's kind (<c>started</c>, <c>timer-fired</c>, <c>child-completed</c>).
 /// </summary>
-public sealed record TimelineEntry(string EventId, DateTimeOffset At, string Actor, string Type, JsonElement? Data, string InstanceId);
+public sealed record TimelineEntry(string EventId, DateTimeOffset At, string Actor, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? Data, string InstanceId);
