@@ -213,4 +213,28 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
     private static List<string> Ids(System.Text.Json.JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("caseId").GetString()!)];
+
+    [Fact(Timeout = Timeout)]
+    public async Task The_OpenAPI_document_describes_the_case_routes()
+    {
+        await using var app = new KimApp(azurite);
+
+        var document = await CaseKit.OkAsync(await app.Anonymous().GetAsync("/openapi/v1.json"));
+
+        var paths = document.GetProperty("paths");
+        foreach (var (path, method) in new[]
+        {
+            ("/api/cases", "post"), ("/api/cases", "get"), ("/api/cases/{caseId}", "get"), ("/api/cases/{caseId}/client", "patch"),
+            ("/api/cases/{caseId}/timeline", "get"), ("/api/cases/{caseId}/transitions/{transition}", "post"),
+            ("/api/cases/{caseId}/referrals/{referralId}/response", "post"), ("/api/cases/{caseId}/handovers", "post"),
+            ("/api/cases/{caseId}/handovers/{handoverId}/steps/{step}/confirm", "post"), ("/api/followups", "get"),
+            ("/api/cases/{caseId}/documents", "post"), ("/api/cases/{caseId}/documents/{documentId}", "get"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not documented");
+            Assert.True(item.TryGetProperty(method, out var operation), $"{method} {path} is not documented");
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+        }
+    }
 }

@@ -115,6 +115,14 @@ public sealed class CaseWorkTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal("accepted", again.GetProperty("currentState").GetString());
         Assert.Equal("done", done.GetProperty("referrals")[0].GetProperty("state").GetString());
         Assert.True(done.GetProperty("referrals")[0].GetProperty("successful").GetBoolean());
+        var timeline = (await CaseKit.OkAsync(await staff.GetAsync($"/api/cases/{caseId}/timeline"))).GetProperty("items").EnumerateArray().ToList();
+        var types = timeline.Select(i => (i.GetProperty("instanceId").GetString(), i.GetProperty("type").GetString())).ToList();
+        Assert.Contains((caseId, "create-referral"), types);
+        Assert.Contains((referralId, "started"), types);
+        Assert.Contains((referralId, "respond"), types);
+        Assert.Contains((referralId, "outcome"), types);
+        Assert.Equal(timeline.Select(i => i.GetProperty("at").GetDateTimeOffset()).Order(), timeline.Select(i => i.GetProperty("at").GetDateTimeOffset()));
+        Assert.Equal(CaseKit.Luedenscheid, timeline.Single(i => i.GetProperty("type").GetString() == "respond").GetProperty("actor").GetString());
     }
 
     [Fact(Timeout = Timeout)]
