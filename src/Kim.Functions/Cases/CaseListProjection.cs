@@ -25,12 +25,6 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
         }
 
         var state = KimJson.FromElement<CaseWorkflowState>(json);
-        var existing = await Table.GetEntityIfExistsAsync(state.Municipality, state.CaseId, cancellationToken: cancellationToken);
-        if (existing?.GetInt64("Sequence") is { } stored && stored >= instance.Sequence)
-        {
-            return;
-        }
-
         var openFollowUps = state.FollowUps.Where(f => f.DoneAt is null).ToList();
         var row = new TableEntity(state.Municipality, state.CaseId)
         {
@@ -43,7 +37,34 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
             ["HasOpenFollowUps"] = openFollowUps.Count > 0,
             ["NextFollowUpDue"] = openFollowUps.Count > 0 ? openFollowUps.Min(f => f.DueAt) : null,
         };
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+
+        // Two commits of one case can be observed out of order: write only over an older row, guarded by its ETag.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var existing = await Table.GetEntityIfExistsAsync(state.Municipality, state.CaseId, cancellationToken: cancellationToken);
+            if (existing?.GetInt64("Sequence") is { } stored && stored >= instance.Sequence)
+            {
+                return;
+            }
+
+            try
+            {
+                if (existing is null)
+                {
+                    await Table.AddEntityAsync(row, cancellationToken);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another observer wrote first: read again and compare.
+            }
+        }
     }
 
     /// <summary>One page of the municipality's cases, in case id order.</summary>

@@ -75,6 +75,20 @@ public sealed class CaseDocumentAndPurgeTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task A_file_larger_than_the_JSON_body_limit_is_taken_within_the_file_limit()
+    {
+        await using var app = new KimApp(azurite);
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        var caseId = await CaseKit.OpenAsync(staff);
+        var bytes = Pdf((int)KimLimits.JsonBodyBytes + 100_000);
+
+        var created = await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/documents", Upload(bytes, "Scan.pdf")), HttpStatusCode.Created);
+        using var download = await staff.GetAsync($"/api/cases/{caseId}/documents/{created.GetProperty("id").GetString()}");
+
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task An_executable_is_422_an_oversized_file_413_a_JSON_body_415_and_nothing_is_stored()
     {
         await using var app = new KimApp(azurite, settings: SmallFiles);
