@@ -98,9 +98,16 @@ public static class CaseWorkApi
                 continue;
             }
 
-            items.AddRange(state.FollowUps
+            var open = state.FollowUps
                 .Where(f => f.DoneAt is null && (before is null || f.DueAt <= before))
-                .Select(f => new FollowUpListItem(state.CaseId, f.FollowUpId, f.DueAt, f.Note)));
+                .Select(f => new FollowUpListItem(state.CaseId, f.FollowUpId, f.DueAt, f.Note))
+                .ToList();
+            if (open.Count > 0)
+            {
+                // The notes are case content: showing them is a read of the case.
+                await gate.AuditAsync(staff, state.CaseId, CaseAuditActions.Read, "followups", cancellationToken);
+                items.AddRange(open);
+            }
         }
 
         return TypedResults.Ok(new ListResponse<FollowUpListItem>([.. items.OrderBy(i => i.DueAt).ThenBy(i => i.CaseId, StringComparer.Ordinal)], null));

@@ -143,6 +143,19 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
             HttpStatusCode.UnprocessableEntity,
             ProblemTypes.Validation);
 
+        await Problems.AssertAsync(
+            await staff.PatchAsync($"/api/cases/{caseId}/needs", new StringContent("[1]", Encoding.UTF8, "application/merge-patch+json")),
+            HttpStatusCode.UnprocessableEntity,
+            ProblemTypes.Validation);
+        await Problems.AssertAsync(
+            await staff.PatchAsync($"/api/cases/{caseId}/needs", new StringContent("{", Encoding.UTF8, "application/merge-patch+json")),
+            HttpStatusCode.BadRequest,
+            ProblemTypes.BadRequest);
+        await Problems.AssertAsync(
+            await app.Staff("cm-menden").PatchAsync($"/api/cases/{caseId}/needs", new StringContent("{}", Encoding.UTF8, "application/merge-patch+json")),
+            HttpStatusCode.NotFound,
+            ProblemTypes.NotFound);
+
         Assert.Equal("+49 2351 1234", patched.GetProperty("client").GetProperty("phone").GetString());
         Assert.Equal("2026-12-31", patched.GetProperty("client").GetProperty("benefitPeriodEnds").GetString());
         Assert.Equal("Amira", patched.GetProperty("client").GetProperty("givenName").GetString());
