@@ -40,6 +40,9 @@ public static class StorageNames
     /// <summary>The municipalities of each district, a partition per district.</summary>
     public const string MunicipalitiesTable = "municipalities";
 
+    /// <summary>The case list projection: a partition per municipality, a row per case (derived; rebuilt from the instances).</summary>
+    public const string CaseListTable = "caselist";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -51,7 +54,7 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable];
+         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

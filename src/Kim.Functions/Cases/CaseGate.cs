@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kim.Core.Cases;
+using Kim.Core.Runtime;
+using Kim.Core.Workflows;
+using Kim.Functions.Access;
+using Kim.Functions.Http;
+
+namespace Kim.Functions.Cases;
+
+/// <summary>
+/// The one way into a case from the staff API: finds the case within the caller's municipality
+/// (another municipality's case is answered exactly like a missing one), writes the access log,
+/// raises events on the case or one of its children, and turns the workflows' rejections into problems.
+/// </summary>
+public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, TimeProvider time, ILogger<CaseGate> logger)
+{
+    public WorkflowClient Workflows => workflows;
+
+    /// <summary>The case, when it exists and belongs to the caller's municipality; null otherwise.</summary>
+    public async Task<InstanceSnapshot?> FindCaseAsync(StaffMember staff, string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (!InstanceIds.IsValid(caseId) || !InstanceIds.IsRoot(caseId))
+        {
+            return null;
+        }
+
+        var snapshot = await workflows.GetAsync(caseId, cancellationToken);
+        return snapshot is { Workflow: CaseWorkflow.WorkflowName }
+            && snapshot.StateAs<CaseWorkflowState>() is { } state
+            && staff.Municipality is not null
+            && string.Equals(state.Municipality, staff.Municipality, StringComparison.Ordinal)
+                ? snapshot
+                : null;
+    }
+
+    public Task AuditAsync(StaffMember staff, string caseId, string action, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return audit.RecordAsync(new AuditEntry(caseId, time.GetUtcNow(), staff.Id, action, target), cancellationToken);
+    }
+
+    /// <summary>Finds the case, logs the read and answers 404 when it is not the caller's.</summary>
+    public async Task<InstanceSnapshot?> ReadCaseAsync(StaffMember staff, string caseId, string target, CancellationToken cancellationToken)
+    {
+        var snapshot = await FindCaseAsync(staff, caseId, cancellationToken);
+        if (snapshot is not null)
+        {
+            await AuditAsync(staff, caseId, CaseAuditActions.Read, target, cancellationToken);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Raises <paramref name="eventName"/> on the case, or on the child <paramref name="instanceId"/> of
+    /// the case (a referral <c>{caseId}:r-1</c> or handover <c>{caseId}:h-1</c> of <paramref name="childWorkflow"/>).
+    /// </summary>
+    public async Task<CaseCommandResult> RaiseAsync(
+        StaffMember staff,
+        string caseId,
+        string eventName,
+        JsonElement payload,
+        CancellationToken cancellationToken,
+        string? instanceId = null,
+        string? childWorkflow = null)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (await FindCaseAsync(staff, caseId, cancellationToken) is null)
+        {
+            return new CaseCommandResult(null, CaseResults.CaseNotFound());
+        }
+
+        var target = instanceId ?? caseId;
+        if (instanceId is not null && !await IsChildAsync(caseId, instanceId, childWorkflow, cancellationToken))
+        {
+            return new CaseCommandResult(null, KimProblems.NotFound($"The case has no {childWorkflow} '{instanceId}'.").ToResult());
+        }
+
+        await AuditAsync(staff, caseId, CaseAuditActions.Change, instanceId is null ? eventName : $"{eventName}:{instanceId}", cancellationToken);
+        var result = await workflows.RaiseEventAsync(target, eventName, payload, staff.Id, cancellationToken: cancellationToken);
+        return ToCommandResult(result, eventName, target, staff);
+    }
+
+    /// <summary>Maps a start or raise answer; rejections become the problem the API contract names.</summary>
+    public CaseCommandResult ToCommandResult(WorkflowResult result, string eventName, string instanceId, StaffMember staff)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(staff);
+        switch (result.Outcome)
+        {
+            case WorkflowOutcome.Applied or WorkflowOutcome.Duplicate:
+                return new CaseCommandResult(result.Instance, null);
+            case WorkflowOutcome.NotFound:
+                return new CaseCommandResult(null, KimProblems.NotFound().ToResult());
+        }
+
+        var rejection = result.Rejection ?? new WorkflowRejection("rejected", "The request was refused.");
+        CaseLogs.Refused(logger, eventName, instanceId, staff.Id, rejection.Code);
+        return new CaseCommandResult(result.Instance, ToProblem(rejection, eventName).ToResult());
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails ToProblem(WorkflowRejection rejection, string eventName)
+    {
+        Microsoft.AspNetCore.Mvc.ProblemDetails problem = rejection.Code switch
+        {
+            RejectionCodes.IllegalTransition or RuntimeRejections.NotRunning or RuntimeRejections.Suspended =>
+                KimProblems.IllegalTransition(eventName, rejection.CurrentState ?? "ended"),
+            RejectionCodes.InvalidPayload or RejectionCodes.UnsupportedHandover =>
+                KimProblems.Validation(FieldOf(rejection.Message), rejection.Message),
+            RejectionCodes.UnknownConsent or RejectionCodes.UnknownFollowUp or RejectionCodes.UnknownStep =>
+                KimProblems.NotFound(rejection.Message),
+            _ => KimProblems.Conflict(rejection.Message),
+        };
+        if (rejection.Code == RejectionCodes.IllegalTransition && rejection.Message.Length > 0)
+        {
+            problem.Detail = rejection.Message;
+        }
+
+        problem.Extensions["code"] = rejection.Code;
+        return problem;
+    }
+
+    /// <summary>
+    /// The field a workflow's payload message is about: the JSON path of a deserialisation error
+    /// (<c>Path: $.reason</c>), else the leading name (<c>goals: …</c>, <c>note is required</c>).
+    /// </summary>
+    internal static string FieldOf(string message)
+    {
+        var path = JsonPath().Match(message);
+        if (path.Success)
+        {
+            return path.Groups[1].Value;
+        }
+
+        var lead = LeadingName().Match(message);
+        return lead.Success ? lead.Groups[1].Value : "body";
+    }
+
+    private async Task<bool> IsChildAsync(string caseId, string instanceId, string? workflow, CancellationToken cancellationToken) =>
+        InstanceIds.IsValid(instanceId)
+        && !InstanceIds.IsRoot(instanceId)
+        && InstanceIds.RootOf(instanceId) == caseId
+        && await workflows.GetAsync(instanceId, cancellationToken) is { } child
+        && (workflow is null || child.Workflow == workflow);
+
+    [GeneratedRegex(@"Path: \$\.?([A-Za-z0-9_.\[\]]+)")]
+    private static partial Regex JsonPath();
+
+    [GeneratedRegex(@"^([a-z][A-Za-z0-9.]*)(?::| is | must | lies | has |$)")]
+    private static partial Regex LeadingName();
+}

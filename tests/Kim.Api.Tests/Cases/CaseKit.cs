@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kim.Core.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kim.Api.Tests.Cases;
+
+/// <summary>Steps the case tests share: open a case, post JSON, read JSON, pump queued work until a condition holds.</summary>
+internal static class CaseKit
+{
+    public const string Luedenscheid = "cm-luedenscheid";
+
+    public static object Client(string givenName = "Amira") => new
+    {
+        givenName,
+        familyName = "Haddad",
+        dateOfBirth = "1990-04-12",
+        languages = new[] { "ar", "de" },
+        residenceStatus = "recognised-refugee",
+        legalDomains = new[] { "AsylbLG" },
+    };
+
+    public static async Task<string> OpenAsync(HttpClient staff, bool consent = true)
+    {
+        using var response = await staff.PostAsJsonAsync("/api/cases", new
+        {
+            client = Client(),
+            needs = new { lifeDomains = new[] { "language", "work" }, text = "Sprachkurs und Arbeit" },
+            consentToCaseProcessing = consent,
+            urgency = "normal",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/cases/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    /// <summary>Open, clear and accept: a case in Assessment.</summary>
+    public static async Task<string> AcceptedAsync(HttpClient staff)
+    {
+        var caseId = await OpenAsync(staff);
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
+        return caseId;
+    }
+
+    /// <summary>A case in Monitoring, with an agreed plan.</summary>
+    public static async Task<string> MonitoringAsync(HttpClient staff)
+    {
+        var caseId = await AcceptedAsync(staff);
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
+        await OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "B1 German course" } }));
+        return caseId;
+    }
+
+    public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+            return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+
+    public static async Task<string> CreatedIdAsync(HttpResponseMessage response) =>
+        (await OkAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+    public static async Task<JsonElement> GetCaseAsync(HttpClient staff, string caseId) =>
+        await OkAsync(await staff.GetAsync($"/api/cases/{caseId}"));
+
+    /// <summary>Processes queued work (child starts, deliveries between instances) until <paramref name="done"/> holds.</summary>
+    public static async Task UntilAsync(KimApp app, Func<Task<bool>> done, int seconds = 20)
+    {
+        var dispatcher = app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        while (!await done())
+        {
+            timeout.Token.ThrowIfCancellationRequested();
+            await dispatcher.ProcessBatchAsync(timeout.Token);
+        }
+    }
+}
