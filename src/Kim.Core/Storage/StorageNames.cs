@@ -22,6 +22,12 @@ public static class StorageNames
     /// <summary>Progress of schedules: the last processed reminder occurrence.</summary>
     public const string SchedulesTable = "schedules";
 
+    /// <summary>
+    /// The due-date index of the reminder digest: per district, rows keyed by the instant an item
+    /// enters the digest, plus one pointer row per case (docs/mail.md, "Due-date index").
+    /// </summary>
+    public const string DueIndexTable = "dueindex";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -32,7 +38,7 @@ public static class StorageNames
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable];
+        [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DueIndexTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 
