@@ -3,6 +3,7 @@ using Kim.Functions.Access;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Kim.Functions.Mail;
+using Kim.Functions.Reminders;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
 using Kim.Functions.Workflows;
@@ -19,6 +20,7 @@ builder.Services.AddKimRuntime(runDispatcher: standalone);
 builder.Services.AddKimAccess(builder.Configuration);
 builder.Services.AddKimIntake(builder.Configuration);
 builder.Services.AddKimMail(builder.Configuration, builder.Environment);
+builder.Services.AddKimReminders();
 
 var app = builder.Build();
 app.UseKimHttp();
