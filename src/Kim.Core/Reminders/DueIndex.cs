@@ -51,6 +51,8 @@ public sealed class DueIndex : IInstanceObserver
 
     public WorkingCalendar Calendar => _calendar;
 
+    public string TableName => _table.Name;
+
     public static string Partition(string? district) => "d|" + (string.IsNullOrEmpty(district) ? NoDistrict : district);
 
     public static string PointerRowKey(string caseId) => "p|" + caseId;
