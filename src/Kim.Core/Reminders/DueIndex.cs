@@ -162,8 +162,16 @@ public sealed class DueIndex : IInstanceObserver
         {
             foreach (var chunk in list.Chunk(MaxBatch))
             {
-                await _table.SubmitTransactionAsync(
-                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                try
+                {
+                    // Inserts first: into an empty index (the usual rebuild) they are the cheaper operation.
+                    await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                }
+                catch (RequestFailedException conflict) when (conflict.Status == 409)
+                {
+                    await _table.SubmitTransactionAsync(
+                        chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                }
             }
         }
 
