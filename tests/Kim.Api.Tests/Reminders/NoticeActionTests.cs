@@ -73,7 +73,11 @@ public sealed class NoticeActionTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         await RaiseAsync(client, caseId, CaseEvents.RecordConsent, new
         {
-            recipient = partnerId, purpose = "Vermittlung", categories = new[] { "identity" }, form = "written", validFrom = "2026-11-02",
+            recipient = partnerId,
+            purpose = "Vermittlung",
+            categories = new[] { "identity" },
+            form = "written",
+            validFrom = "2026-11-02",
         });
         await RaiseAsync(client, caseId, CaseEvents.CreateReferral, new { partnerId, purpose = "Beratung", respondBy = "2026-11-16" });
         return caseId + ":r-1";

@@ -10,8 +10,8 @@ using Kim.Core.Workflows;
 using Kim.Functions.Access;
 using Kim.Functions.Reminders;
 using Kim.Testing;
-using InMemoryWorkQueue = Kim.Testing.Runtime.InMemoryWorkQueue;
 using Microsoft.Extensions.Logging.Abstractions;
+using InMemoryWorkQueue = Kim.Testing.Runtime.InMemoryWorkQueue;
 
 namespace Kim.Api.Tests.Reminders;
 
