@@ -5,6 +5,7 @@ using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Kim.Functions.Mail;
 using Kim.Functions.Partners;
+using Kim.Functions.Reminders;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
 using Kim.Functions.Workflows;
@@ -25,6 +26,7 @@ builder.Services.AddKimAccess(builder.Configuration);
 builder.Services.AddKimIntakeWorkflow();
 builder.Services.AddKimIntake(builder.Configuration);
 builder.Services.AddKimMail(builder.Configuration, builder.Environment);
+builder.Services.AddKimReminders();
 
 var app = builder.Build();
 app.UseKimHttp();

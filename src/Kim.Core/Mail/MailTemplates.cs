@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kim.Core.Cases;
 
 namespace Kim.Core.Mail;
 
@@ -41,6 +42,39 @@ public sealed class MailTemplates(MailLinks links)
             .Paragraph("Bitte bestätigen Sie den Schritt in Kim, sobald er erledigt ist, damit beim Rechtskreiswechsel keine Lücke in den Leistungen entsteht.")
             .Link("Zum Fall", Links.Case(notice.Case))
             .ToMessage(to, $"Übergabe im Fall {notice.Case}: Schritt fällig am {date}");
+    }
+
+    /// <summary>To the case manager (or every case manager of the municipality): an alert of a case, by kind.</summary>
+    public MailMessage CaseAlert(MailAddress to, CaseAlertNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var c = notice.Case;
+        var date = GermanFormat.Date(notice.DueDate);
+        var referral = notice.Referral is { } r ? r.Value : "";
+        var step = notice.Step is { } s ? StepName(s) : "eines Übergabeschritts";
+        var (subject, text) = notice.Kind switch
+        {
+            AlertKind.FirstContactDue => ($"Erstkontakt überfällig im Fall {c}", $"im Fall {c} steht der Erstkontakt noch aus; er war bis zum {date} fällig."),
+            AlertKind.SupportPlanDue => ($"Hilfeplan überfällig im Fall {c}", $"im Fall {c} war der Hilfeplan bis zum {date} zu vereinbaren."),
+            AlertKind.PlanReviewDue => ($"Überprüfung des Hilfeplans im Fall {c}", $"im Fall {c} ist die Überprüfung des Hilfeplans fällig (seit {date})."),
+            AlertKind.NoContact => ($"Kein Kontakt im Fall {c}", $"im Fall {c} ist seit längerer Zeit kein Kontakt verzeichnet; die Frist dafür endete am {date}."),
+            AlertKind.ResidenceDocumentExpiring => ($"Aufenthaltsdokument läuft ab im Fall {c}", $"im Fall {c} läuft das Aufenthaltsdokument am {date} ab. Bitte denken Sie rechtzeitig an die Verlängerung."),
+            AlertKind.BenefitPeriodExpiring => ($"Leistungszeitraum endet im Fall {c}", $"im Fall {c} endet der Bewilligungszeitraum der Leistungen am {date}. Bitte denken Sie rechtzeitig an den Weiterbewilligungsantrag."),
+            AlertKind.MaximumDuration => ($"Höchstdauer erreicht im Fall {c}", $"im Fall {c} ist am {date} die Höchstdauer der Begleitung erreicht. Bitte prüfen Sie den Abschluss oder eine Übergabe."),
+            AlertKind.FollowUpDue => ($"Wiedervorlage fällig im Fall {c}", $"im Fall {c} ist eine Wiedervorlage am {date} fällig."),
+            AlertKind.PartnerResponseOverdue => ($"Antwort auf die Vermittlung {referral} steht aus (Fall {c})", $"im Fall {c} war die Antwort auf die Vermittlung {referral} bis zum {date} erbeten und liegt noch nicht vor."),
+            AlertKind.ClientArrivalCheck => ($"Vermittlung {referral}: Ergebnis prüfen (Fall {c})", $"im Fall {c} wurde die Vermittlung {referral} angenommen. Bitte prüfen Sie (Prüftermin {date}), ob sie zustande kam, und tragen Sie das Ergebnis ein."),
+            AlertKind.HandoverStepDueSoon => ($"Übergabe im Fall {c}: Schritt fällig am {date}", $"im Fall {c} ist der Übergabeschritt „{step}“ am {date} fällig."),
+            AlertKind.HandoverStepOverdue => ($"Übergabeschritt überfällig im Fall {c}", $"im Fall {c} war der Übergabeschritt „{step}“ bis zum {date} fällig und ist noch nicht bestätigt."),
+            AlertKind.HandoverTargetMissed => ($"Zieldatum der Übergabe verstrichen im Fall {c}", $"im Fall {c} ist das Zieldatum der Übergabe verstrichen, ohne dass der Schritt „{step}“ bestätigt wurde. Die harte Frist endet am {date}; ein späterer Antrag lässt eine Lücke in den Leistungen."),
+            AlertKind.HardDeadlineMissed => ($"Frist versäumt: Übergabe im Fall {c}", $"im Fall {c} ist die harte Frist der Übergabe am {date} abgelaufen, ohne dass alle Übergabeschritte bestätigt wurden."),
+            _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, "Unknown alert kind."),
+        };
+        return new MailBody(StaffGreeting)
+            .Paragraph(text)
+            .Paragraph("Die Einzelheiten finden Sie im Fall in Kim.")
+            .Link("Zum Fall", Links.Case(c))
+            .ToMessage(to, subject);
     }
 
     /// <summary>To the case manager and each coordinator of the district: a hard deadline passed with steps unconfirmed.</summary>

@@ -28,4 +28,13 @@ internal static partial class ReminderLogs
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Reminder occurrence {Occurrence} (local {Local}): no reminder job yet, nothing sent.")]
     public static partial void PlaceholderJobRan(ILogger logger, string occurrence, DateTimeOffset local);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Debug, Message = "Due index: case {CaseId} at sequence {Sequence} has {Rows} due rows ({Written} written, {Deleted} deleted).")]
+    public static partial void DueIndexProjected(ILogger logger, string caseId, long sequence, int rows, int written, int deleted);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Due index: case {CaseId} at sequence {Sequence} not projected after {Attempts} conflicting attempts; the digest job and the next change repair it.")]
+    public static partial void DueIndexGaveUp(ILogger logger, string caseId, long sequence, int attempts);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Debug, Message = "Due index: stale row {RowKey} deleted.")]
+    public static partial void DueIndexStaleRowDeleted(ILogger logger, string rowKey);
 }

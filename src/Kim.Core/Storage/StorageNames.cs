@@ -43,6 +43,12 @@ public static class StorageNames
     /// <summary>The case list projection: a partition per municipality, a row per case (derived; rebuilt from the instances).</summary>
     public const string CaseListTable = "caselist";
 
+    /// <summary>
+    /// The due-date index of the reminder digest: per district, rows keyed by the instant an item
+    /// enters the digest, plus one pointer row per case (docs/mail.md, "Due-date index").
+    /// </summary>
+    public const string DueIndexTable = "dueindex";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -54,7 +60,7 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable];
+         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Kim.Core.Cases;
 using Kim.Core.Mail;
 
 namespace Kim.Core.Tests.Mail;
@@ -34,6 +35,8 @@ public sealed class MailPrivacyTests
             templates.NewReferral(to, new ReferralAnnouncement(new ReferralId(Amira.ReferralId), due)),
             templates.NewReferral(to, new ReferralAnnouncement(new ReferralId(Amira.ReferralId), null)),
             composer.Compose(to, due, Enum.GetValues<DueItemKind>().Select(k => new DueItem(reference, k, due))),
+            .. Enum.GetValues<AlertKind>().Select(kind => templates.CaseAlert(
+                to, new CaseAlertNotice(reference, kind, due, new ReferralId(Amira.CaseId + ":r-1"), new HandoverStepId("jobcentre-application")))),
         ];
 
         Assert.All(mails, mail =>
@@ -64,8 +67,9 @@ public sealed class MailPrivacyTests
     [Fact]
     public void Template_inputs_have_no_field_that_could_hold_free_text()
     {
-        Type[] inputs = [typeof(DueItem), typeof(HandoverStepDueNotice), typeof(HardDeadlineMissedNotice), typeof(PartnerAnswerReminder), typeof(ReferralAnnouncement)];
-        Type[] allowed = [typeof(CaseReference), typeof(ReferralId), typeof(MunicipalityId), typeof(HandoverStepId), typeof(DateOnly), typeof(DateOnly?), typeof(int), typeof(DueItemKind)];
+        Type[] inputs = [typeof(DueItem), typeof(HandoverStepDueNotice), typeof(HardDeadlineMissedNotice), typeof(PartnerAnswerReminder), typeof(ReferralAnnouncement), typeof(CaseAlertNotice)];
+        Type[] allowed = [typeof(CaseReference), typeof(ReferralId), typeof(MunicipalityId), typeof(HandoverStepId), typeof(DateOnly), typeof(DateOnly?), typeof(int), typeof(DueItemKind),
+            typeof(AlertKind), typeof(ReferralId?), typeof(HandoverStepId?)];
 
         foreach (var input in inputs)
         {

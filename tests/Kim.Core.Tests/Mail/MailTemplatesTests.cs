@@ -1,3 +1,4 @@
+using Kim.Core.Cases;
 using Kim.Core.Mail;
 
 namespace Kim.Core.Tests.Mail;
@@ -31,6 +32,25 @@ public sealed class MailTemplatesTests
         Assert.Equal("Frist versäumt: Übergabe im Fall case-0042 (luedenscheid)", mail.Subject);
         Assert.Contains("harte Frist der Übergabe am 31.12.2026 abgelaufen", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("http", mail.Text, StringComparison.Ordinal); // coordinators have no case routes
+    }
+
+    [Fact]
+    public void A_case_alert_says_what_is_due_in_German_and_links_the_case()
+    {
+        var mail = Templates.CaseAlert(CaseManager, new CaseAlertNotice(new CaseReference("case-0042"), AlertKind.FollowUpDue, new DateOnly(2026, 11, 27)));
+
+        Assert.Equal("Wiedervorlage fällig im Fall case-0042", mail.Subject);
+        Assert.Contains("im Fall case-0042 ist eine Wiedervorlage am 27.11.2026 fällig.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("https://kim.example.org/api/cases/case-0042", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_referral_id_may_name_its_case_with_a_colon_and_the_link_escapes_it()
+    {
+        var mail = Templates.PartnerAnswerOverdue(Partner, new PartnerAnswerReminder(new ReferralId("c-4f7k2:r-1"), new DateOnly(2026, 11, 20)));
+
+        Assert.Contains("Vermittlung c-4f7k2:r-1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("https://kim.example.org/api/referrals/c-4f7k2%3Ar-1", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
