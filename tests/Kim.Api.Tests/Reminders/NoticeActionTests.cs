@@ -107,6 +107,8 @@ public sealed class NoticeActionTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var app = new KimApp(azurite);
         var caseId = NewCaseId();
         var client = await OpenCaseAsync(app, caseId);
+        // Assigned, so that the recipients do not depend on which other case managers the shared directory holds.
+        await RaiseAsync(client, caseId, CaseEvents.Assign, new { caseManagerId = "cm-luedenscheid" });
         await RaiseAsync(client, caseId, CaseEvents.Accept);
         await RaiseAsync(client, caseId, CaseEvents.CompleteAssessment);
         await RaiseAsync(client, caseId, CaseEvents.AgreePlan, new { goals = new[] { "Arbeit" } });
