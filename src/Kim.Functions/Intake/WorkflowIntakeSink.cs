@@ -5,6 +5,7 @@ using Kim.Core.Runtime;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Functions.Access;
+using Kim.Functions.Cases;
 
 namespace Kim.Functions.Intake;
 
@@ -42,7 +43,7 @@ public sealed class WorkflowIntakeSink(
         var partner = submission.Partner;
         var row = new TableEntity(partner.Id, RowKey(submission.IdempotencyKey))
         {
-            [CaseIdColumn] = NewCaseId(),
+            [CaseIdColumn] = CaseIds.New(),
             [FingerprintColumn] = submission.Fingerprint,
             [ReceivedAtColumn] = time.GetUtcNow(),
             [CompletedColumn] = false,
@@ -110,7 +111,6 @@ public sealed class WorkflowIntakeSink(
     /// <summary>The key may hold '/', '#', '?' or '\', which a table key may not: escape them (reversibly).</summary>
     private static string RowKey(string idempotencyKey) => "key|" + Uri.EscapeDataString(idempotencyKey);
 
-    private static string NewCaseId() => "c-" + Guid.CreateVersion7().ToString("N");
 
     private async Task CopyDocumentsAsync(string caseId, IntakeSubmission submission, CancellationToken cancellationToken)
     {
