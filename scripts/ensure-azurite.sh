@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the pinned Azurite (package.json + package-lock.json) when it is missing or stale.
+# It only installs; scripts/azurite.js starts Azurite, always with --disableTelemetry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

@@ -3,7 +3,7 @@ using Kim.Bench;
 using Kim.Testing;
 
 // Kim's benchmark runner: figures and ratios against baselines measured in the same run, on an
-// in-memory Azurite of its own. Azurite (single-threaded Node) bounds every storage figure.
+// in-memory Azurite of its own (AzuriteFixture: free ports, --disableTelemetry). Azurite (single-threaded Node) bounds every storage figure.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 await using var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();

@@ -8,7 +8,7 @@ namespace Kim.Api.Tests;
 
 /// <summary>
 /// The real Kim app (its own Program) on a real Kestrel at a free loopback port, in Development, on
-/// the test project's Azurite, with a fake clock the test moves. Settings can be added per app.
+/// the test project's Azurite (started by AzuriteFixture with --disableTelemetry), with a fake clock the test moves. Settings can be added per app.
 /// </summary>
 public sealed class KimApp : WebApplicationFactory<Program>
 {

@@ -37,7 +37,7 @@ public sealed class SharedKeyStringToSignTests
     {
         var actual = SharedKeyStringToSign.ForBlobOrQueue(
             "GET",
-            new Uri("https://kim.queue.core.windows.net/work/messages?VisibilityTimeout=30&numofmessages=32"),
+            new Uri("https://kim.queue.core.windows.net/jobs/messages?VisibilityTimeout=30&numofmessages=32"),
             [H("X-MS-Version", "2025-11-05"), H("x-ms-date", Date)],
             0,
             "kim");
@@ -46,7 +46,7 @@ public sealed class SharedKeyStringToSignTests
             "GET\n\n\n\n\n\n\n\n\n\n\n\n" +
             $"x-ms-date:{Date}\n" +
             "x-ms-version:2025-11-05\n" +
-            "/kim/work/messages\n" +
+            "/kim/jobs/messages\n" +
             "numofmessages:32\n" +
             "visibilitytimeout:30";
         Assert.Equal(expected, actual);
