@@ -27,6 +27,8 @@ public static class HttpExtensions
         {
             options.AddDocumentTransformer<SecuritySchemesTransformer>();
             options.AddOperationTransformer<SecurityRequirementTransformer>();
+            options.AddSchemaTransformer<LimitsSchemaTransformer>();
+            options.AddDocumentTransformer<LimitsSchemaTransformer>();
         });
         return services;
     }

@@ -1,3 +1,5 @@
+using Kim.Core.Cases;
+
 namespace Kim.Functions.Http;
 
 /// <summary>
@@ -23,27 +25,27 @@ public static class KimLimits
     public const int MultipartBoundaryLength = 70;
 
     /// <summary>Given and family name, contact names.</summary>
-    public const int NameLength = 100;
+    public const int NameLength = FieldLimits.NameLength;
 
     /// <summary>Ids and references that partners choose (<c>partnerReference</c>, <c>Idempotency-Key</c>).</summary>
     public const int ReferenceLength = 100;
 
     /// <summary>RFC 5321's limit for a forward path.</summary>
-    public const int EmailLength = 254;
+    public const int EmailLength = FieldLimits.EmailLength;
 
-    public const int PhoneLength = 40;
+    public const int PhoneLength = FieldLimits.PhoneLength;
 
     /// <summary>A BCP 47 language tag such as <c>ar</c> or <c>de-AT</c>.</summary>
-    public const int LanguageCodeLength = 16;
+    public const int LanguageCodeLength = FieldLimits.LanguageCodeLength;
 
     /// <summary>Short texts (a municipality id, a reason).</summary>
-    public const int ShortTextLength = 200;
+    public const int ShortTextLength = FieldLimits.ShortTextLength;
 
     /// <summary>Free text such as <c>needs.text</c>.</summary>
-    public const int TextLength = 4000;
+    public const int TextLength = FieldLimits.TextLength;
 
     /// <summary>Items in a list field (<c>client.languages</c> …).</summary>
-    public const int ListItems = 20;
+    public const int ListItems = FieldLimits.ListItems;
 
     /// <summary>An uploaded file's name.</summary>
     public const int FileNameLength = 255;
