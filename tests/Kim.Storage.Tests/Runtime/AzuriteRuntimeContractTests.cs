@@ -18,7 +18,7 @@ public sealed class AzuriteRuntimeContractTests(AzuriteFixture azurite) : Workfl
 
     protected override TimeSpan QuietPeriod => TimeSpan.FromSeconds(1.5);
 
-    protected override (int Instances, int Events) ConcurrencyScale => (10, 5);
+    protected override (int Instances, int Events) ConcurrencyScale => (200, 20);
 
     protected override void Tune(WorkflowRuntimeOptions options)
     {
