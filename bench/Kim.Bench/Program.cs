@@ -9,3 +9,4 @@ await using var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
 Console.WriteLine($"# Kim benchmarks ({count} operations per figure, {Environment.ProcessorCount} cores, .NET {Environment.Version})");
 await StorageBenchmarks.RunAsync(azurite, count);
+await RuntimeBenchmarks.RunAsync(azurite, count);
