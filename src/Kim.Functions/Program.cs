@@ -8,6 +8,7 @@ using Kim.Functions.Partners;
 using Kim.Functions.Reminders;
 using Kim.Functions.Runtime;
 using Kim.Functions.Storage;
+using Kim.Functions.Triggers;
 using Kim.Functions.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,11 +34,11 @@ app.UseKimHttp();
 app.UseKimAccess();
 app.MapOpenApi();
 app.MapHealthApi();
-app.MapWorkTrigger();
 app.MapKimIntake();
 app.MapKimCases();
 app.MapKimPartnerReferrals();
 app.MapMailApi();
+app.MapFunctionsTriggers(app.Configuration);
 app.Run();
 
 /// <summary>Exposed for the test host.</summary>

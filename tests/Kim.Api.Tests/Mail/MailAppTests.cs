@@ -6,6 +6,7 @@ using Kim.Core.Reminders;
 using Kim.Functions.Mail;
 using Kim.Functions.Reminders;
 using Kim.Functions.Storage;
+using Kim.Functions.Triggers;
 using Kim.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,6 +41,7 @@ public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<Azurite
         builder.Services.AddKimMail(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapMailApi();
+        app.MapFunctionsTriggers(app.Configuration);
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(startTimeout.Token);
         return app;
@@ -149,7 +151,7 @@ public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var job = new CountingJob();
         await using var app = await StartAsync(
             "Development",
-            new() { ["Kim:Reminders:Schedule"] = "0 0 7 * * 1-5" },
+            new() { ["Kim:Reminders:Schedule"] = "0 0 7 * * 1-5", ["Kim:Hosting:TriggerEndpoints"] = "true" },
             services => services.AddSingleton<IReminderJob>(job));
         using var http = Client(app);
         const string Invocation = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"reminders"}}}""";

@@ -1,6 +1,7 @@
 using Kim.Core.Runtime;
+using Microsoft.AspNetCore.Mvc;
 
-namespace Kim.Functions.Runtime;
+namespace Kim.Functions.Triggers;
 
 /// <summary>
 /// The queue trigger of the <c>work</c> function under the Azure Functions host: the host polls the
@@ -10,13 +11,10 @@ namespace Kim.Functions.Runtime;
 /// </summary>
 public static class WorkTriggerApi
 {
-    public static IEndpointRouteBuilder MapWorkTrigger(this IEndpointRouteBuilder endpoints)
-    {
+    internal static void MapWorkTrigger(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/work", HandleAsync).ExcludeFromDescription();
-        return endpoints;
-    }
 
-    private static async Task<IResult> HandleAsync(FunctionsInvocation invocation, WorkItemHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(FunctionsInvocation invocation, [FromServices] WorkItemHandler handler, CancellationToken cancellationToken)
     {
         var text = invocation.DataText("message");
         if (text is null)
@@ -25,6 +23,6 @@ public static class WorkTriggerApi
         }
 
         await handler.HandleAsync(text, invocation.MetadataInt("DequeueCount") ?? 1, cancellationToken);
-        return FunctionsInvocation.EmptyResult;
+        return Results.Json(FunctionsInvocationResult.Empty);
     }
 }

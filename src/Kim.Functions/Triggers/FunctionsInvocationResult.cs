@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Kim.Functions.Reminders;
+namespace Kim.Functions.Triggers;
 
 /// <summary>
 /// A custom handler's answer to a trigger invocation, in the names the Functions host reads.
@@ -9,7 +9,7 @@ namespace Kim.Functions.Reminders;
 public sealed record FunctionsInvocationResult(
     [property: JsonPropertyName("Outputs")] IReadOnlyDictionary<string, object?> Outputs,
     [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
-    [property: JsonPropertyName("ReturnValue")] object? ReturnValue)
+    [property: JsonPropertyName("ReturnValue"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? ReturnValue)
 {
     /// <summary>No outputs, no logs, no return value.</summary>
     public static FunctionsInvocationResult Empty { get; } = new(new Dictionary<string, object?>(), [], null);

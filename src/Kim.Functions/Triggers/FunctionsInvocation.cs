@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Kim.Functions.Runtime;
+namespace Kim.Functions.Triggers;
 
 /// <summary>
 /// What the Azure Functions host posts to a custom handler for a non-HTTP trigger:
@@ -10,9 +10,6 @@ namespace Kim.Functions.Runtime;
 /// </summary>
 public sealed record FunctionsInvocation(JsonElement Data, JsonElement Metadata)
 {
-    /// <summary>The answer the host expects when a function has no outputs and no return value.</summary>
-    public static IResult EmptyResult { get; } =
-        Results.Text("""{"Outputs":{},"Logs":[],"ReturnValue":null}""", "application/json");
 
     /// <summary>The value of one input binding as text (a JSON value that is not a string is passed as raw JSON).</summary>
     public string? DataText(string binding) =>
