@@ -175,7 +175,12 @@ public static class PartnerReferralApi
         var consent = caseState.Consents.Find(c => c.ConsentId == referral.ConsentId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
         var withdrawn = referral.State == ReferralState.Withdrawn || consent is null || consent.WithdrawnAt is not null;
-        IReadOnlyList<DataCategory> categories = !withdrawn && consent!.IsActiveOn(today) ? [.. consent.Categories.Distinct()] : [];
+
+        // Need to know: the partner gets the client's data only while it works on the referral (sent or
+        // accepted, in an open case); once it has rejected or finished it, or the case has ended, it
+        // sees the referral's own fields only.
+        var live = (referral.State is ReferralState.Sent or ReferralState.Accepted) && caseState.State.IsOpen();
+        IReadOnlyList<DataCategory> categories = live && !withdrawn && consent!.IsActiveOn(today) ? [.. consent.Categories.Distinct()] : [];
         var shared = categories.Count == 0 ? SharedData.Nothing : ReferralDataShare.Select(categories, caseState.Client, caseState.Needs);
 
         PartnerReferralContact? caseManager = null;

@@ -113,6 +113,44 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         static WorkflowClient workflows(KimApp app) => app.Services.GetRequiredService<WorkflowClient>();
     }
 
+    [Fact(Timeout = Timeout)]
+    public async Task Once_the_partner_has_rejected_the_referral_it_sees_no_client_data()
+    {
+        await using var app = new KimApp(azurite);
+        var (_, referralId) = await ReferAsync(app, "reject");
+        using var jobCentre = app.Partner(DemoData.JobCentreKey);
+        Assert.True((await ReadAsync(jobCentre, referralId)).TryGetProperty("client", out _), "while sent, the consented data are shared");
+
+        using var answer = await jobCentre.PostAsJsonAsync(Url(referralId, "/response"), new { decision = "rejected", reason = "keine Plätze" });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var view = await ReadAsync(jobCentre, referralId);
+
+        Assert.Equal("rejected", view.GetProperty("state").GetString());
+        Assert.Empty(view.GetProperty("categories").EnumerateArray());
+        Assert.False(view.TryGetProperty("client", out _));
+        Assert.DoesNotContain("Amina", view.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Once_the_case_is_closed_an_accepted_referral_shows_no_client_data()
+    {
+        await using var app = new KimApp(azurite);
+        var (caseId, referralId) = await ReferAsync(app, "closed");
+        using var jobCentre = app.Partner(DemoData.JobCentreKey);
+        using var answer = await jobCentre.PostAsJsonAsync(Url(referralId, "/response"), new { decision = "accepted" });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var workflows = app.Services.GetRequiredService<WorkflowClient>();
+
+        var closed = await workflows.RaiseEventAsync(caseId, CaseEvents.Close, KimJson.ToElement(new { reason = "moved-away" }), Staff);
+        Assert.Equal(WorkflowOutcome.Applied, closed.Outcome);
+        var view = await ReadAsync(jobCentre, referralId);
+
+        Assert.Empty(view.GetProperty("categories").EnumerateArray());
+        Assert.False(view.TryGetProperty("client", out _));
+        Assert.False(view.TryGetProperty("needs", out _));
+        Assert.DoesNotContain("Haddad", view.GetRawText(), StringComparison.Ordinal);
+    }
+
     /// <summary>A case from an intake with consent, assigned, in clearing, with a consent for jobcenter-mk (identity, needs) and a referral to it.</summary>
     private static async Task<(string CaseId, string ReferralId)> ReferAsync(KimApp app, string name)
     {
