@@ -88,6 +88,8 @@ public sealed partial class CaseWorkflow
         }
 
         var payload = Payload.Read<ClosePayload>(e.Payload);
+        // The steering group's figures count closure reasons: a close without one is refused, never defaulted.
+        Require(payload.Reason is not null, "reason is required");
         var state = s with { State = CaseState.Closed, ClosureReason = payload.Reason };
         return End(state, e, Timing(s).Retention, "case-closed");
     }

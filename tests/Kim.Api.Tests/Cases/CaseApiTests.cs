@@ -104,6 +104,22 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Closing_without_a_reason_is_422_and_leaves_the_case_open()
+    {
+        await using var app = new KimApp(azurite);
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        var caseId = await CaseKit.OpenAsync(staff);
+
+        var noBody = await Problems.AssertAsync(
+            await staff.PostAsync($"/api/cases/{caseId}/transitions/close", null), HttpStatusCode.UnprocessableEntity, ProblemTypes.Validation);
+        await Problems.AssertAsync(
+            await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/close", new { }), HttpStatusCode.UnprocessableEntity, ProblemTypes.Validation);
+
+        Assert.Contains("reason", Problems.ErrorFields(noBody));
+        Assert.Equal("referred", (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("state").GetString());
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task The_case_walks_through_the_process_to_closed_and_the_timeline_lists_every_step_with_its_actor()
     {
         await using var app = new KimApp(azurite);

@@ -113,6 +113,15 @@ public class CaseTransitionTests
         CaseDriver.In(CaseState.Monitoring).Raise(CaseEvents.Close, new { reason = "bored" }).Rejected(RejectionCodes.InvalidPayload);
 
     [Fact]
+    public void Close_without_a_reason_is_refused_rather_than_counted_as_goals_met()
+    {
+        var driver = CaseDriver.In(CaseState.Monitoring);
+        driver.Raise(CaseEvents.Close, new { }).Rejected(RejectionCodes.InvalidPayload);
+        Assert.Equal(CaseState.Monitoring, driver.State.State);
+        Assert.Null(driver.State.ClosureReason);
+    }
+
+    [Fact]
     public void Agree_plan_needs_goals() =>
         CaseDriver.In(CaseState.Planning).Raise(CaseEvents.AgreePlan, new { goals = Array.Empty<string>() }).Rejected(RejectionCodes.InvalidPayload);
 
