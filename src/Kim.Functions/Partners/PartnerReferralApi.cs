@@ -150,7 +150,8 @@ public static class PartnerReferralApi
     private static async Task<(ReferralWorkflowState Referral, CaseWorkflowState Case)?> FindAsync(
         Partner partner, string referralId, WorkflowClient workflows, CancellationToken cancellationToken)
     {
-        var id = Uri.UnescapeDataString(referralId);
+        // Routing has decoded the segment once already ('%3A' arrives as ':'); decoding again would let '%253A' through.
+        var id = referralId;
         if (!InstanceIds.IsValid(id) || InstanceIds.IsRoot(id))
         {
             return null;

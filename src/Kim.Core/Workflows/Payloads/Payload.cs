@@ -16,7 +16,14 @@ public static class Payload
         }
         catch (JsonException e)
         {
-            throw new InvalidPayloadException(e.Message);
+            // The serializer's message names .NET types; a person gets the field and the rule.
+            throw new InvalidPayloadException(Describe(e));
         }
+    }
+
+    private static string Describe(JsonException e)
+    {
+        var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        return field is null ? "the payload is not valid JSON of the expected shape" : $"{field} is not a valid value";
     }
 }
