@@ -1,3 +1,4 @@
+using Kim.Core.Workflows;
 using NCrontab;
 
 namespace Kim.Core.Mail;
@@ -40,9 +41,6 @@ public sealed class ReminderSchedule
 
     public TimeZoneInfo TimeZone { get; }
 
-    /// <summary>Europe/Berlin, the zone of every KIM district.</summary>
-    public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     /// <summary>
     /// Parses <c>Kim__Reminders__Schedule</c>; null or blank means <see cref="DefaultExpression"/>.
     /// Throws <see cref="FormatException"/> naming the setting when the expression is not six-field NCRONTAB.
@@ -62,7 +60,7 @@ public sealed class ReminderSchedule
                 exception);
         }
 
-        return new ReminderSchedule(text, cron, zone ?? Berlin);
+        return new ReminderSchedule(text, cron, zone ?? WorkingCalendar.Berlin);
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>; null when the schedule never fires again.</summary>

@@ -1,3 +1,4 @@
+using Kim.Core.Workflows;
 using Kim.Functions.Access;
 using Kim.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,8 +16,6 @@ public static class IntakeApi
 
     /// <summary>The endpoint name of <c>GET /api/intake/{reference}</c>.</summary>
     public const string StatusOperationName = "GetIntakeStatus";
-
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     public static IEndpointRouteBuilder MapKimIntake(this IEndpointRouteBuilder endpoints)
     {
@@ -72,7 +71,7 @@ public static class IntakeApi
         await using var upload = read.Upload;
         var intake = IntakeNormaliser.Normalise(upload.Request);
         var municipalities = await directory.ListMunicipalitiesAsync(partner.District, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
+        var today = WorkingCalendar.Nrw.LocalDate(time.GetUtcNow());
         var errors = IntakeValidator.Validate(
             intake, [.. municipalities.Select(m => m.Id)], today, upload.Documents.Count, out var consentFailed);
         var key = Key(idempotencyKey, intake, errors);

@@ -16,7 +16,6 @@ namespace Kim.Functions.Partners;
 /// </summary>
 public static class PartnerReferralApi
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     public static IEndpointRouteBuilder MapKimPartnerReferrals(this IEndpointRouteBuilder endpoints)
     {
@@ -174,7 +173,7 @@ public static class PartnerReferralApi
     {
         // The consent decides now, not when the case's withdrawal reaches the referral through the queue.
         var consent = caseState.Consents.Find(c => c.ConsentId == referral.ConsentId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Berlin).DateTime);
+        var today = WorkingCalendar.Nrw.LocalDate(time.GetUtcNow());
         var withdrawn = referral.State == ReferralState.Withdrawn || consent is null || consent.WithdrawnAt is not null;
 
         // Need to know: the partner gets the client's data only while it works on the referral (sent or
