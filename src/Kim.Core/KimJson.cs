@@ -10,6 +10,10 @@ public static class KimJson
 
     public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
 
+    /// <summary>An enum value's JSON name (kebab-case), for statuses and messages.</summary>
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => ToElement(value).GetString() ?? value.ToString();
+
     public static T FromElement<T>(JsonElement element) =>
         element.Deserialize<T>(Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 

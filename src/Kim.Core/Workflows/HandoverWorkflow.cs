@@ -128,7 +128,7 @@ public sealed class HandoverWorkflow : WorkflowDefinition<HandoverWorkflowState>
         if (s.Status != HandoverStatus.Open)
         {
             return Decision<HandoverWorkflowState>.Reject(
-                RejectionCodes.IllegalTransition, $"The handover is {EnumNames.Of(s.Status)}.", EnumNames.Of(s.Status));
+                RejectionCodes.IllegalTransition, $"The handover is {KimJson.Name(s.Status)}.", KimJson.Name(s.Status));
         }
 
         var book = new TimerBook(s.Timers);
@@ -227,8 +227,8 @@ public sealed class HandoverWorkflow : WorkflowDefinition<HandoverWorkflowState>
     private static HandoverUpdate Update(HandoverWorkflowState s) => new(s.HandoverId, s.Status, s.Steps);
 
     private static Decision<HandoverWorkflowState> Done(HandoverWorkflowState state, TimerBook book) =>
-        Decision<HandoverWorkflowState>.To(state with { Timers = book.Timers }, EnumNames.Of(state.Status), book.Commands);
+        Decision<HandoverWorkflowState>.To(state with { Timers = book.Timers }, KimJson.Name(state.Status), book.Commands);
 
     private static Decision<HandoverWorkflowState> Unchanged(HandoverWorkflowState state) =>
-        Decision<HandoverWorkflowState>.To(state, EnumNames.Of(state.Status));
+        Decision<HandoverWorkflowState>.To(state, KimJson.Name(state.Status));
 }

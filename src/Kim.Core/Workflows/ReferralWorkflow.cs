@@ -221,17 +221,17 @@ public sealed class ReferralWorkflow : WorkflowDefinition<ReferralWorkflowState>
     }
 
     private static ReferralUpdate Update(ReferralWorkflowState s) =>
-        new(s.ReferralId, s.State, s.RespondedAt, s.Reason ?? (s.OutcomeReason is { } r ? EnumNames.Of(r) : null), s.Successful);
+        new(s.ReferralId, s.State, s.RespondedAt, s.Reason ?? (s.OutcomeReason is { } r ? KimJson.Name(r) : null), s.Successful);
 
     private static Decision<ReferralWorkflowState> Done(ReferralWorkflowState state, TimerBook book) =>
-        Decision<ReferralWorkflowState>.To(state with { Timers = book.Timers }, EnumNames.Of(state.State), book.Commands);
+        Decision<ReferralWorkflowState>.To(state with { Timers = book.Timers }, KimJson.Name(state.State), book.Commands);
 
     private static Decision<ReferralWorkflowState> Unchanged(ReferralWorkflowState state) =>
-        Decision<ReferralWorkflowState>.To(state, EnumNames.Of(state.State));
+        Decision<ReferralWorkflowState>.To(state, KimJson.Name(state.State));
 
     private static Decision<ReferralWorkflowState> Illegal(ReferralWorkflowState s, EventRaised e) =>
         Decision<ReferralWorkflowState>.Reject(
             RejectionCodes.IllegalTransition,
-            $"'{e.Name}' is not possible while the referral is {EnumNames.Of(s.State)}.",
-            EnumNames.Of(s.State));
+            $"'{e.Name}' is not possible while the referral is {KimJson.Name(s.State)}.",
+            KimJson.Name(s.State));
 }

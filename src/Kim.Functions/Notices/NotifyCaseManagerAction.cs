@@ -83,6 +83,6 @@ public sealed class NotifyCaseManagerAction(NoticeServices notices) : IActionHan
     {
         ArgumentNullException.ThrowIfNull(notice);
         var due = notice.DueAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        return $"{instanceId}/{KimJson.ToElement(notice.Kind).GetString()}/{notice.Reference ?? "-"}/{due}";
+        return $"{instanceId}/{KimJson.Name(notice.Kind)}/{notice.Reference ?? "-"}/{due}";
     }
 }

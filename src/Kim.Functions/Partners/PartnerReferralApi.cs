@@ -66,7 +66,7 @@ public static class PartnerReferralApi
         await audit.RecordAsync(
             new AuditEntry(found.Value.Case.CaseId, time.GetUtcNow(), Actors.Partner(partner.Id), "read", "referral:" + found.Value.Referral.ShortId),
             cancellationToken);
-        PartnerLogs.ReferralRead(logger, partner.Id, view.ReferralId, Name(view.State), string.Join(',', view.Categories.Select(Name)));
+        PartnerLogs.ReferralRead(logger, partner.Id, view.ReferralId, KimJson.Name(view.State), string.Join(',', view.Categories.Select(KimJson.Name)));
         return TypedResults.Ok(view);
     }
 
@@ -115,8 +115,8 @@ public static class PartnerReferralApi
         var current = await ViewAsync(referral, caseState, directory, time, cancellationToken);
         if (current.State != ReferralState.Sent)
         {
-            PartnerLogs.AnswerRefused(logger, partner.Id, current.ReferralId, Name(current.State));
-            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, Name(current.State)));
+            PartnerLogs.AnswerRefused(logger, partner.Id, current.ReferralId, KimJson.Name(current.State));
+            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, KimJson.Name(current.State)));
         }
 
         var actor = Actors.Partner(partner.Id);
@@ -135,12 +135,12 @@ public static class PartnerReferralApi
 
             // Someone else was quicker (the case manager on the partner's behalf, a withdrawal).
             var now = result.Instance?.StateAs<ReferralWorkflowState>()?.State ?? referral.State;
-            PartnerLogs.AnswerRefused(logger, partner.Id, referral.ReferralId, Name(now));
-            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, Name(now)));
+            PartnerLogs.AnswerRefused(logger, partner.Id, referral.ReferralId, KimJson.Name(now));
+            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, KimJson.Name(now)));
         }
 
         await audit.RecordAsync(new AuditEntry(caseState.CaseId, time.GetUtcNow(), actor, "change", $"referral:{referral.ShortId}:{ReferralEvents.Respond}"), cancellationToken);
-        PartnerLogs.ReferralAnswered(logger, partner.Id, referral.ReferralId, Name(decision.Value));
+        PartnerLogs.ReferralAnswered(logger, partner.Id, referral.ReferralId, KimJson.Name(decision.Value));
         var answered = result.Instance?.StateAs<ReferralWorkflowState>() ?? referral;
         return TypedResults.Ok(await ViewAsync(answered, caseState, directory, time, cancellationToken));
     }
@@ -206,7 +206,4 @@ public static class PartnerReferralApi
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(KimProblems.NotFound("No referral sent to you has this id."));
-
-    private static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => KimJson.ToElement(value).GetString() ?? value.ToString();
 }
