@@ -26,13 +26,6 @@ public static class InstanceIds
 
     public static bool IsRoot(string instanceId) => !instanceId.Contains(':', StringComparison.Ordinal);
 
-    public static string Child(string parentId, string suffix)
-    {
-        var id = parentId + ":" + suffix;
-        Validate(id);
-        return id;
-    }
-
     /// <summary>Letters, digits, '-', '_', '.' in segments separated by ':'; no empty segment.</summary>
     public static bool IsValid(string? instanceId)
     {

@@ -27,16 +27,6 @@ public sealed class TableServiceClient
     public Task<bool> CreateTableIfNotExistsAsync(string tableName, CancellationToken cancellationToken = default) =>
         GetTableClient(tableName).CreateIfNotExistsAsync(cancellationToken);
 
-    /// <summary>Deletes the table; a missing one is fine. True when it was deleted.</summary>
-    /// <remarks>https://learn.microsoft.com/rest/api/storageservices/delete-table</remarks>
-    public async Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken = default)
-    {
-        TableClient.ValidateTableName(tableName);
-        using var message = TableClient.CreateTableMessage(_rest, RequestMethod.Delete, $"Tables('{tableName}')");
-        var response = await _rest.SendAsync(message, cancellationToken, 404);
-        return response.Status != 404;
-    }
-
     /// <summary>One cheap authenticated request (query one table name), for health checks.</summary>
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {

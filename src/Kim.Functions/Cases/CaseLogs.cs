@@ -12,9 +12,6 @@ internal static partial class CaseLogs
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Case {CaseId} purged: {Instances} instances, {Documents} documents")]
     public static partial void CasePurged(ILogger logger, string caseId, int instances, int documents);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Case list row of {CaseId} could not be written; it is rebuilt on the next change")]
-    public static partial void ProjectionFailed(ILogger logger, Exception exception, string caseId);
-
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Document {DocumentId} added to case {CaseId} by {StaffId}")]
     public static partial void DocumentAdded(ILogger logger, string documentId, string caseId, string staffId);
 }

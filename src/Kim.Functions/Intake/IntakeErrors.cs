@@ -23,8 +23,6 @@ public sealed class IntakeErrors
         }
     }
 
-    public bool Has(string field) => _errors.ContainsKey(field);
-
     public Dictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }
