@@ -14,20 +14,16 @@ public sealed record MailDeliveryKey
     private MailDeliveryKey(MailKind kind, string subjectId, string recipient)
     {
         Kind = kind;
-        SubjectId = subjectId;
-        Recipient = recipient;
         Value = string.Join('|', KindName(kind), Escape(subjectId), Escape(recipient));
+        LedgerPartition = KindName(kind) + "|" + Escape(recipient);
     }
 
     public MailKind Kind { get; }
 
-    /// <summary>The occurrence id or deadline id the mail is about.</summary>
-    public string SubjectId { get; }
-
-    /// <summary>The recipient's address, lower case.</summary>
-    public string Recipient { get; }
-
     public string Value { get; }
+
+    /// <summary><c>{kind}|{recipient}</c>: the ledger's partition, so one recipient's mails of a kind sit together.</summary>
+    internal string LedgerPartition { get; }
 
     /// <summary>One digest per recipient per schedule occurrence.</summary>
     public static MailDeliveryKey ForDigest(MailAddress recipient, ReminderOccurrence occurrence) =>

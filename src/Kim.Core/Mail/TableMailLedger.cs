@@ -25,7 +25,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
     public async Task<MailClaimResult> TryClaimAsync(MailDeliveryKey key, DateTimeOffset now, TimeSpan? takeOverAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var partitionKey = PartitionKeyOf(key);
+        var partitionKey = key.LedgerPartition;
         for (var round = 0; round < MaxClaimRounds; round++)
         {
             try
@@ -78,7 +78,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
         ArgumentNullException.ThrowIfNull(key);
 
         // Merge keeps ClaimedAt. Unconditional: "sent" is final, whoever holds the claim now.
-        var row = new TableEntity(PartitionKeyOf(key), key.Value)
+        var row = new TableEntity(key.LedgerPartition, key.Value)
         {
             { "State", StateSent },
             { "SentAt", sentAt },
@@ -89,7 +89,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
     public async Task ReleaseAsync(MailDeliveryKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var partitionKey = PartitionKeyOf(key);
+        var partitionKey = key.LedgerPartition;
         var existing = await _table.GetEntityIfExistsAsync(partitionKey, key.Value, cancellationToken: cancellationToken);
         if (existing is null || IsSent(existing))
         {
@@ -111,23 +111,11 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
     public async Task<DateTimeOffset?> SentAtAsync(MailDeliveryKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var row = await _table.GetEntityIfExistsAsync(PartitionKeyOf(key), key.Value, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync(key.LedgerPartition, key.Value, cancellationToken: cancellationToken);
         return row is not null && IsSent(row) ? row.GetDateTimeOffset("SentAt") : null;
     }
 
-    /// <summary>
-    /// <c>{kind}|{recipient}</c>, taken from the key's value, whose parts are already escaped for
-    /// row keys (the recipient is the part after the last '|', since '|' inside a part is escaped).
-    /// </summary>
-    internal static string PartitionKeyOf(MailDeliveryKey key)
-    {
-        var value = key.Value;
-        var kind = value[..value.IndexOf('|', StringComparison.Ordinal)];
-        var recipient = value[(value.LastIndexOf('|') + 1)..];
-        return kind + "|" + recipient;
-    }
-
-    private static TableEntity ClaimRow(MailDeliveryKey key, DateTimeOffset now) => new(PartitionKeyOf(key), key.Value)
+    private static TableEntity ClaimRow(MailDeliveryKey key, DateTimeOffset now) => new(key.LedgerPartition, key.Value)
     {
         { "State", StateClaimed },
         { "ClaimedAt", now },
