@@ -166,14 +166,14 @@ internal sealed class WorkflowEngine(
 
             var now = time.GetUtcNow();
             var next = changed with { Sequence = instance.Sequence + 1, UpdatedAt = now };
-            InstanceBody.Encode(next);
+            var body = InstanceBody.Encode(next);
             var history = new HistoryEntry(instanceId, next.Sequence, eventId, kind, actor, now, KimJson.ToElement(data));
             if (next.IsEnded && !instance.IsEnded && next.ParentId is not null)
             {
                 plan.Messages.Add((ChildCompletedWork(next, eventId), TimeSpan.Zero));
             }
 
-            plan.Add(instance, next, history);
+            plan.Add(instance, next, history, body);
             if (await TryCommitAsync(plan, instanceId, attempt, cancellationToken))
             {
                 return new ApplyResult(ApplyStatus.Applied, next);
@@ -337,8 +337,8 @@ internal sealed class WorkflowEngine(
             NeedsAttention = instance.NeedsAttention || attentionReason is not null,
             AttentionReason = attentionReason ?? instance.AttentionReason,
         };
-        InstanceBody.Encode(next);
-        plan.Add(instance, next, new HistoryEntry(instance.InstanceId, sequence, workflowEvent.EventId, kind, workflowEvent.Actor, now, data));
+        var body = InstanceBody.Encode(next);
+        plan.Add(instance, next, new HistoryEntry(instance.InstanceId, sequence, workflowEvent.EventId, kind, workflowEvent.Actor, now, data), body);
         if (ended && next.ParentId is not null)
         {
             plan.Messages.Add((ChildCompletedWork(next, workflowEvent.EventId), TimeSpan.Zero));
@@ -473,9 +473,9 @@ internal sealed class WorkflowEngine(
 
         public List<IndexEntry> IndexRemovals { get; } = [];
 
-        public void Add(InstanceRecord before, InstanceRecord after, HistoryEntry history)
+        public void Add(InstanceRecord before, InstanceRecord after, HistoryEntry history, byte[] body)
         {
-            Writes.Add(new InstanceWrite(after, history));
+            Writes.Add(new InstanceWrite(after, history, body));
             var old = before.ETag is null ? [] : IndexEntry.For(before);
             var now = IndexEntry.For(after);
             IndexAdds.AddRange(now.Except(old));

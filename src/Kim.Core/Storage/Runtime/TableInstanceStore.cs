@@ -79,7 +79,7 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         var actions = new List<TableTransactionAction>();
         foreach (var write in writes)
         {
-            var row = ToEntity(write.Instance);
+            var row = ToEntity(write.Instance, write.Body);
             actions.Add(write.Instance.ETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, row)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(write.Instance.ETag)));
@@ -177,7 +177,7 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         }
     }
 
-    private static TableEntity ToEntity(InstanceRecord record)
+    private static TableEntity ToEntity(InstanceRecord record, byte[]? body)
     {
         var entity = new TableEntity(record.PartitionKey, InstanceRow(record.InstanceId))
         {
@@ -193,7 +193,7 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         entity["AttentionReason"] = record.AttentionReason;
         entity["CustomStatus"] = record.CustomStatus;
         entity["ParentId"] = record.ParentId;
-        AddChunks(entity, "B", BodyChunks, InstanceBody.Encode(record));
+        AddChunks(entity, "B", BodyChunks, body ?? InstanceBody.Encode(record));
         return entity;
     }
 
