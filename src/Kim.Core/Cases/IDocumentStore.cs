@@ -13,8 +13,8 @@ public interface IDocumentStore
 
     Task<CaseDocument?> GetAsync(string caseId, string documentId, CancellationToken cancellationToken);
 
-    /// <summary>The content as a stream the caller disposes; null when the document does not exist.</summary>
-    Task<Stream?> OpenReadAsync(string caseId, string documentId, CancellationToken cancellationToken);
+    /// <summary>The document and its content, which the caller disposes; null when the document is not listed on the case.</summary>
+    Task<OpenedDocument?> OpenReadAsync(string caseId, string documentId, CancellationToken cancellationToken);
 
     /// <summary>Removes every document of the case (retention, deletion); returns how many were listed.</summary>
     Task<int> DeleteAllAsync(string caseId, CancellationToken cancellationToken);

@@ -103,13 +103,12 @@ public static class CaseDocumentApi
     {
         var staff = context.GetStaffMember();
         if (await gate.FindCaseAsync(staff, caseId, cancellationToken) is null
-            || await documents.GetAsync(caseId, documentId, cancellationToken) is not { } document
-            || await documents.OpenReadAsync(caseId, documentId, cancellationToken) is not { } content)
+            || await documents.OpenReadAsync(caseId, documentId, cancellationToken) is not { } opened)
         {
             return CaseResults.CaseNotFound();
         }
 
         await gate.AuditAsync(staff, caseId, CaseAuditActions.Download, "document:" + documentId, cancellationToken);
-        return TypedResults.Stream(content, document.ContentType, document.FileName);
+        return TypedResults.Stream(opened.Content, opened.Document.ContentType, opened.Document.FileName);
     }
 }

@@ -36,7 +36,7 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite)
         Assert.Equal(stored, listed);
         await using var read = await store.OpenReadAsync("c-1", stored.DocumentId, Timeout());
         using var copy = new MemoryStream();
-        await read!.CopyToAsync(copy);
+        await read!.Content.CopyToAsync(copy);
         Assert.Equal(bytes, copy.ToArray());
     }
 

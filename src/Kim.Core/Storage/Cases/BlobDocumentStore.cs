@@ -54,9 +54,9 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
         return row is null ? null : FromEntity(row);
     }
 
-    public async Task<Stream?> OpenReadAsync(string caseId, string documentId, CancellationToken cancellationToken)
+    public async Task<OpenedDocument?> OpenReadAsync(string caseId, string documentId, CancellationToken cancellationToken)
     {
-        if (await GetAsync(caseId, documentId, cancellationToken) is null)
+        if (await GetAsync(caseId, documentId, cancellationToken) is not { } document)
         {
             return null;
         }
@@ -64,7 +64,7 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
         try
         {
             var download = await blobs.DownloadAsync(BlobName(caseId, documentId), cancellationToken: cancellationToken);
-            return download.Content;
+            return new OpenedDocument(document, download.Content);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
