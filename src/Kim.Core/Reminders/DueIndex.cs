@@ -73,7 +73,7 @@ public sealed class DueIndex : IInstanceObserver
     public async Task ProjectAsync(InstanceRecord instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (ReadCase(instance) is not { } state)
+        if (instance.StateAs<CaseWorkflowState>() is not { } state)
         {
             return;
         }
@@ -135,7 +135,7 @@ public sealed class DueIndex : IInstanceObserver
         var rows = 0;
         foreach (var instance in instances)
         {
-            if (instance.Workflow != CaseWorkflow.WorkflowName || ReadCase(instance) is not { } state)
+            if (instance.Workflow != CaseWorkflow.WorkflowName || instance.StateAs<CaseWorkflowState>() is not { } state)
             {
                 continue;
             }
@@ -225,9 +225,6 @@ public sealed class DueIndex : IInstanceObserver
             // Rewritten by the projection in between: it is current again.
         }
     }
-
-    private CaseWorkflowState? ReadCase(InstanceRecord instance) =>
-        instance.State is { ValueKind: System.Text.Json.JsonValueKind.Object } json ? KimJson.FromElement<CaseWorkflowState>(json) : null;
 
     private List<TableEntity> WantedRows(InstanceRecord instance, CaseWorkflowState state)
     {

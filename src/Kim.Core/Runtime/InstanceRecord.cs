@@ -48,6 +48,14 @@ public sealed record InstanceRecord
     public string PartitionKey => InstanceIds.RootOf(InstanceId);
 
     public bool IsEnded => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated;
+
+    /// <summary>The state as the workflow's state type; null before the instance has a state.</summary>
+    public T? StateAs<T>()
+        where T : class => StateOf<T>(State);
+
+    internal static T? StateOf<T>(JsonElement? state)
+        where T : class =>
+        state is { ValueKind: JsonValueKind.Object } json ? KimJson.FromElement<T>(json) : null;
 }
 
 /// <summary>A timer the instance holds; <see cref="Generation"/> is the sequence of the step that set it.</summary>

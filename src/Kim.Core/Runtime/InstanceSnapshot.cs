@@ -45,7 +45,7 @@ public sealed record InstanceSnapshot(
 
     public T? StateAs<T>()
         where T : class =>
-        State is { ValueKind: JsonValueKind.Object } state ? KimJson.FromElement<T>(state) : null;
+        InstanceRecord.StateOf<T>(State);
 }
 
 public sealed record TimerSnapshot(string TimerId, DateTimeOffset DueAt);

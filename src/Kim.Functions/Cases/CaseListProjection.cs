@@ -19,12 +19,11 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
     public async Task OnCommittedAsync(InstanceRecord instance, HistoryEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.Workflow != CaseWorkflow.WorkflowName || instance.State is not { ValueKind: System.Text.Json.JsonValueKind.Object } json)
+        if (instance.Workflow != CaseWorkflow.WorkflowName || instance.StateAs<CaseWorkflowState>() is not { } state)
         {
             return;
         }
 
-        var state = KimJson.FromElement<CaseWorkflowState>(json);
         var openFollowUps = state.FollowUps.Where(f => f.DoneAt is null).ToList();
         var row = new TableEntity(state.Municipality, state.CaseId)
         {
