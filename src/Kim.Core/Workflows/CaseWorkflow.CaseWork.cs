@@ -233,7 +233,7 @@ public sealed partial class CaseWorkflow
             plan.TriggerDate,
             plan.Target,
             plan.HardDeadline,
-            [.. plan.Steps.Select(step => new HandoverStepStatus(step.Step, step.DueDate, _calendar.EndOfDay(step.DueDate), step.IsHardDeadline))]);
+            plan.StepStatuses(_calendar));
         var input = new HandoverStartInput(s.CaseId, s.Municipality, plan.From, plan.To, plan.TriggerDate, s.District);
         var book = new TimerBook(s.Timers);
         book.Add(new StartChild(summary.InstanceId, HandoverWorkflow.WorkflowName, KimJson.ToElement(input)));

@@ -18,4 +18,11 @@ public sealed record HandoverPlan(
     /// <summary>The plan for a legal-domain change, or null when Kim has no template for it.</summary>
     public static HandoverPlan? For(LegalDomain from, LegalDomain to, DateOnly triggerDate) =>
         HandoverTemplate.Find(from, to)?.Plan(triggerDate);
+
+    /// <summary>Each step, not yet confirmed, with the instant its day ends.</summary>
+    public IReadOnlyList<HandoverStepStatus> StepStatuses(WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return [.. Steps.Select(s => new HandoverStepStatus(s.Step, s.DueDate, calendar.EndOfDay(s.DueDate), s.IsHardDeadline))];
+    }
 }

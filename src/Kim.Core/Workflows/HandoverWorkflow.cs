@@ -79,7 +79,7 @@ public sealed class HandoverWorkflow : WorkflowDefinition<HandoverWorkflowState>
             TriggerDate = plan.TriggerDate,
             Target = plan.Target,
             HardDeadline = plan.HardDeadline,
-            Steps = [.. plan.Steps.Select(s => new HandoverStepStatus(s.Step, s.DueDate, _calendar.EndOfDay(s.DueDate), s.IsHardDeadline))],
+            Steps = [.. plan.StepStatuses(_calendar)],
         };
         var notice = _timing().For(input.District, input.Municipality).HandoverNotice;
         var book = new TimerBook(state.Timers);
