@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kim.Core.Storage;
 
 namespace Kim.Core.Mail;
 
@@ -67,7 +68,7 @@ public sealed record MailDeliveryKey
         var text = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c))
+            if (TableKeys.IsForbidden(c) || c is '%' or '|')
             {
                 text.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             }

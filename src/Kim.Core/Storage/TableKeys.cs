@@ -19,13 +19,16 @@ internal static class TableKeys
 
         foreach (var c in key)
         {
-            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            if (IsForbidden(c))
             {
                 throw new ArgumentException(
                     "A table key must not contain '/', '\\', '#', '?' or control characters.", paramName);
             }
         }
     }
+
+    /// <summary>A character a partition or row key must not contain.</summary>
+    public static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' || char.IsControl(c);
 
     /// <summary>The path of one entity: <c>{table}(PartitionKey='…',RowKey='…')</c>, quotes doubled, then URL-escaped.</summary>
     public static string EntityPath(string table, string partitionKey, string rowKey)
