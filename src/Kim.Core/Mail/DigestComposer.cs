@@ -6,6 +6,9 @@ namespace Kim.Core.Mail;
 /// </summary>
 public sealed class DigestComposer(MailLinks links)
 {
+    /// <summary>A digest lists handover steps due within this many working days (overdue ones too).</summary>
+    public const int HandoverLookaheadWorkingDays = 5;
+
     private readonly MailLinks _links = links ?? throw new ArgumentNullException(nameof(links));
 
     /// <summary>The digest for <paramref name="date"/> (the occurrence's local day); null when <paramref name="items"/> is empty.</summary>
@@ -39,7 +42,7 @@ public sealed class DigestComposer(MailLinks links)
         DueItemKind.FollowUpOverdue => $"Überfällige Wiedervorlagen ({count})",
         DueItemKind.FollowUpDue => $"Fällige Wiedervorlagen ({count})",
         DueItemKind.PartnerAnswerOverdue => $"Überfällige Antworten von Netzwerkpartnern ({count})",
-        DueItemKind.HandoverStepDue => $"Übergabeschritte, fällig in den nächsten 5 Arbeitstagen ({count})",
+        DueItemKind.HandoverStepDue => $"Übergabeschritte, fällig in den nächsten {HandoverLookaheadWorkingDays} Arbeitstagen ({count})",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due item kind."),
     };
 

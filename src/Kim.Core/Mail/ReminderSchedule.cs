@@ -45,7 +45,7 @@ public sealed class ReminderSchedule
     /// Parses <c>Kim__Reminders__Schedule</c>; null or blank means <see cref="DefaultExpression"/>.
     /// Throws <see cref="FormatException"/> naming the setting when the expression is not six-field NCRONTAB.
     /// </summary>
-    public static ReminderSchedule Parse(string? expression, TimeZoneInfo? zone = null)
+    public static ReminderSchedule Parse(string? expression)
     {
         var text = string.IsNullOrWhiteSpace(expression) ? DefaultExpression : expression.Trim();
         CrontabSchedule cron;
@@ -60,7 +60,8 @@ public sealed class ReminderSchedule
                 exception);
         }
 
-        return new ReminderSchedule(text, cron, zone ?? WorkingCalendar.Berlin);
+        // Berlin, as the working calendar: the digest's day and the days its items are due on are one day.
+        return new ReminderSchedule(text, cron, WorkingCalendar.Berlin);
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>; null when the schedule never fires again.</summary>

@@ -18,9 +18,6 @@ namespace Kim.Core.Reminders;
 /// </remarks>
 public static class CaseDueItems
 {
-    /// <summary>A digest lists handover steps due within this many working days (overdue ones too).</summary>
-    public const int HandoverLookaheadWorkingDays = 5;
-
     /// <summary>The case's open items with the instant each enters the digest; none for a closed or declined case.</summary>
     public static IReadOnlyList<DueEntry> Entries(CaseWorkflowState state, WorkingCalendar calendar)
     {
@@ -48,7 +45,7 @@ public static class CaseDueItems
         {
             foreach (var step in handover.Steps.Where(s => s.ConfirmedAt is null))
             {
-                var from = calendar.AddWorkingDays(step.DueDate, -HandoverLookaheadWorkingDays);
+                var from = calendar.AddWorkingDays(step.DueDate, -DigestComposer.HandoverLookaheadWorkingDays);
                 entries.Add(new DueEntry(
                     $"{handover.HandoverId}.{step.Step}", DueEntryKind.HandoverStep, calendar.At(from, TimeOnly.MinValue), step.DueAt, step.DueDate));
             }
@@ -63,7 +60,7 @@ public static class CaseDueItems
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(calendar);
         var today = calendar.LocalDate(occurrence.Instant);
-        var horizon = calendar.AddWorkingDays(today, HandoverLookaheadWorkingDays);
+        var horizon = calendar.AddWorkingDays(today, DigestComposer.HandoverLookaheadWorkingDays);
         var reference = new CaseReference(state.CaseId);
         var items = new List<DueItem>();
         foreach (var entry in Entries(state, calendar))
