@@ -112,11 +112,11 @@ public static class PartnerReferralApi
         }
 
         var (referral, caseState) = found.Value;
-        var current = await ViewAsync(referral, caseState, directory, time, cancellationToken);
-        if (current.State != ReferralState.Sent)
+        var current = PartnerState(referral, ConsentOf(referral, caseState));
+        if (current != ReferralState.Sent)
         {
-            PartnerLogs.AnswerRefused(logger, partner.Id, current.ReferralId, KimJson.Name(current.State));
-            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, KimJson.Name(current.State)));
+            PartnerLogs.AnswerRefused(logger, partner.Id, referral.ReferralId, KimJson.Name(current));
+            return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, KimJson.Name(current)));
         }
 
         var actor = Actors.Partner(partner.Id);
@@ -168,19 +168,32 @@ public static class PartnerReferralApi
         return caseInstance?.StateAs<CaseWorkflowState>() is { } caseState ? (referral, caseState) : null;
     }
 
+    private static Consent? ConsentOf(ReferralWorkflowState referral, CaseWorkflowState caseState) =>
+        caseState.Consents.Find(c => c.ConsentId == referral.ConsentId);
+
+    /// <summary>
+    /// The referral's state as its partner sees it. The consent decides now: a withdrawn consent shows
+    /// an open referral as withdrawn before the case's withdrawal reaches the referral through the queue.
+    /// </summary>
+    private static ReferralState PartnerState(ReferralWorkflowState referral, Consent? consent) =>
+        (consent is null || consent.WithdrawnAt is not null) && referral.State is ReferralState.Sent or ReferralState.Accepted
+            ? ReferralState.Withdrawn
+            : referral.State;
+
     private static async Task<PartnerReferralView> ViewAsync(
         ReferralWorkflowState referral, CaseWorkflowState caseState, IAccessDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
-        // The consent decides now, not when the case's withdrawal reaches the referral through the queue.
-        var consent = caseState.Consents.Find(c => c.ConsentId == referral.ConsentId);
+        var consent = ConsentOf(referral, caseState);
         var today = WorkingCalendar.Nrw.LocalDate(time.GetUtcNow());
-        var withdrawn = referral.State == ReferralState.Withdrawn || consent is null || consent.WithdrawnAt is not null;
+        var state = PartnerState(referral, consent);
 
         // Need to know: the partner gets the client's data only while it works on the referral (sent or
         // accepted, in an open case); once it has rejected or finished it, or the case has ended, it
         // sees the referral's own fields only.
         var live = (referral.State is ReferralState.Sent or ReferralState.Accepted) && caseState.State.IsOpen();
-        IReadOnlyList<DataCategory> categories = live && !withdrawn && consent!.IsActiveOn(today) ? [.. consent.Categories.Distinct()] : [];
+        IReadOnlyList<DataCategory> categories = live && state != ReferralState.Withdrawn && consent!.IsActiveOn(today)
+            ? [.. consent.Categories.Distinct()]
+            : [];
         var shared = categories.Count == 0 ? SharedData.Nothing : ReferralDataShare.Select(categories, caseState.Client, caseState.Needs);
 
         PartnerReferralContact? caseManager = null;
@@ -189,7 +202,6 @@ public static class PartnerReferralApi
             caseManager = new PartnerReferralContact(staff.DisplayName, staff.Email);
         }
 
-        var state = withdrawn && referral.State is ReferralState.Sent or ReferralState.Accepted ? ReferralState.Withdrawn : referral.State;
         return new PartnerReferralView(
             referral.ReferralId,
             referral.Purpose,
