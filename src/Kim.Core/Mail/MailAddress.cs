@@ -21,6 +21,24 @@ public sealed record MailAddress
 
     public string? Name { get; }
 
+    /// <summary>The address, or null when <paramref name="email"/> is empty or not an address (a directory entry without a usable e-mail).</summary>
+    public static MailAddress? TryCreate(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new MailAddress(email);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Reads <c>kim@example.org</c> or <c>Kim Märkischer Kreis &lt;kim@example.org&gt;</c>, the two
     /// forms <c>SendGrid__From</c> accepts.

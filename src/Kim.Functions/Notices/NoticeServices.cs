@@ -90,13 +90,13 @@ public sealed class NoticeServices(
 
     /// <summary>The partner's address, or null when the partner is unknown or has no usable one.</summary>
     public async Task<MailAddress?> PartnerAsync(string partnerId, CancellationToken cancellationToken) =>
-        await directory.FindPartnerAsync(partnerId, cancellationToken) is { } partner ? TryAddress(partner.Email) : null;
+        await directory.FindPartnerAsync(partnerId, cancellationToken) is { } partner ? MailAddress.TryCreate(partner.Email) : null;
 
     /// <summary>A staff member's address, or null (logged) when the record holds none that works.</summary>
     public MailAddress? AddressOf(StaffMember staff)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var address = TryAddress(staff.Email);
+        var address = MailAddress.TryCreate(staff.Email);
         if (address is null)
         {
             NoticeLogs.StaffWithoutAddress(logger, staff.Id);
@@ -167,22 +167,5 @@ public sealed class NoticeServices(
         ArgumentNullException.ThrowIfNull(request);
         NoticeLogs.Skipped(logger, request.ActionId, request.InstanceId, reason);
         return KimJson.ToElement(NoticeResult.Skip(reason));
-    }
-
-    private static MailAddress? TryAddress(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new MailAddress(email);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 }

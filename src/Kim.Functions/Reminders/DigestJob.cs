@@ -89,7 +89,7 @@ public sealed class DigestJob(
         {
             foreach (var staff in await directory.ListStaffAsync(district, null, StaffRole.CaseManager, cancellationToken))
             {
-                if (staff.Municipality is { } municipality && TryAddress(staff.Email) is { } address)
+                if (staff.Municipality is { } municipality && MailAddress.TryCreate(staff.Email) is { } address)
                 {
                     caseManagers.Add(new CaseManagerContact(staff.Id, new MunicipalityId(municipality), address));
                 }
@@ -133,18 +133,6 @@ public sealed class DigestJob(
         if (failures.Count > 0)
         {
             throw new AggregateException($"{failures.Count} of {routing.Batches.Count} digests of {occurrence.Id} failed; the occurrence runs again.", failures);
-        }
-    }
-
-    private static MailAddress? TryAddress(string? email)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(email) ? null : new MailAddress(email);
-        }
-        catch (ArgumentException)
-        {
-            return null;
         }
     }
 }
