@@ -13,6 +13,25 @@ public static class KimHosting
 
     public static bool IsFunctionsHost(IConfiguration configuration) => !string.IsNullOrEmpty(FunctionsPort(configuration));
 
+    /// <summary>
+    /// An on/off setting whose default depends on where Kim runs: unset, it is
+    /// <paramref name="underFunctionsHost"/> under the host and the opposite standalone; a value
+    /// other than true or false stops start-up with the setting's name.
+    /// </summary>
+    public static bool Switch(IConfiguration configuration, string key, bool underFunctionsHost)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return IsFunctionsHost(configuration) == underFunctionsHost;
+        }
+
+        return bool.TryParse(text.Trim(), out var value)
+            ? value
+            : throw new InvalidOperationException($"{key.Replace(":", "__", StringComparison.Ordinal)} '{text}' is not 'true' or 'false'.");
+    }
+
     /// <summary>Listens where the Functions host expects it, else on ASPNETCORE_URLS, else on the default.</summary>
     public static void ConfigureUrls(WebApplicationBuilder builder)
     {

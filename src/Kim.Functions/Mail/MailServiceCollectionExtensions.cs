@@ -77,18 +77,7 @@ public static class MailServiceCollectionExtensions
         return services;
     }
 
-    private static bool ReadStandalone(IConfiguration configuration)
-    {
-        var text = configuration[StandaloneSettingKey];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            // Under the Functions host its timer trigger drives the reminders.
-            return !KimHosting.IsFunctionsHost(configuration);
-        }
-
-        return bool.TryParse(text.Trim(), out var value)
-            ? value
-            : throw new InvalidOperationException(
-                $"Kim__Reminders__Standalone '{text}' is not 'true' or 'false'. Set it to 'false' under the Functions host, whose timer drives the reminders.");
-    }
+    // Under the Functions host its timer trigger drives the reminders.
+    private static bool ReadStandalone(IConfiguration configuration) =>
+        KimHosting.Switch(configuration, StandaloneSettingKey, underFunctionsHost: false);
 }

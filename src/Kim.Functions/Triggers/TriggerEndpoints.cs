@@ -14,19 +14,8 @@ public static class TriggerEndpoints
 {
     public const string SettingKey = "Kim:Hosting:TriggerEndpoints";
 
-    public static bool Enabled(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[SettingKey];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return KimHosting.IsFunctionsHost(configuration);
-        }
-
-        return bool.TryParse(text.Trim(), out var value)
-            ? value
-            : throw new InvalidOperationException($"Kim__Hosting__TriggerEndpoints '{text}' is not 'true' or 'false'.");
-    }
+    public static bool Enabled(IConfiguration configuration) =>
+        KimHosting.Switch(configuration, SettingKey, underFunctionsHost: true);
 
     public static IEndpointRouteBuilder MapFunctionsTriggers(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
