@@ -1,5 +1,6 @@
 using Kim.Core.Cases;
 using Kim.Functions.Access;
+using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -50,10 +51,7 @@ public static class CaseDocumentApi
             return CaseResults.CaseNotFound();
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.MaxMultipartBytes;
-        }
+        context.SetRequestBodyLimit(options.Value.MaxMultipartBytes);
 
         var (files, problem) = await CaseUploadReader.ReadAsync(context.Request, options.Value, cancellationToken);
         if (problem is not null)

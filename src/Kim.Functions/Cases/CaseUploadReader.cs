@@ -89,62 +89,7 @@ internal static class CaseUploadReader
     private static async Task<(CaseUpload?, ProblemDetails?)> ReadFileAsync(
         MultipartSection section, ContentDispositionHeaderValue disposition, int number, long maxBytes, CancellationToken cancellationToken)
     {
-        var fileName = FileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value, number);
-        var path = Path.Combine(Path.GetTempPath(), "kim-upload-" + Guid.NewGuid().ToString("N") + ".tmp");
-        var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete,
-            CopyBufferBytes, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        var keep = false;
-        try
-        {
-            var head = new byte[FileSniffer.HeadLength];
-            var headLength = 0;
-            long length = 0;
-            var chunk = new byte[CopyBufferBytes];
-            int read;
-            while ((read = await section.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                length += read;
-                if (length > maxBytes)
-                {
-                    return (null, KimProblems.PayloadTooLarge($"The file '{fileName}' is larger than {maxBytes} bytes.", maxBytes));
-                }
-
-                var take = Math.Min(read, head.Length - headLength);
-                chunk.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                headLength += take;
-                await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-            }
-
-            if (length == 0 || FileSniffer.Detect(head.AsSpan(0, headLength)) is not { } type)
-            {
-                return (null, KimProblems.Validation("file", length == 0
-                    ? $"the file '{fileName}' is empty"
-                    : $"the file '{fileName}' is not a PDF, JPEG or PNG file (judged by its content, not its declared type)"));
-            }
-
-            await buffer.FlushAsync(cancellationToken);
-            buffer.Position = 0;
-            keep = true;
-            return (new CaseUpload(fileName, FileSniffer.MediaType(type), buffer), null);
-        }
-        finally
-        {
-            if (!keep)
-            {
-                await buffer.DisposeAsync();
-            }
-        }
-    }
-
-    /// <summary>The last path segment, without control characters, within the length limit; a made-up name when nothing is left.</summary>
-    private static string FileName(string? raw, int number)
-    {
-        var name = new string([.. Path.GetFileName((raw ?? string.Empty).Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim();
-        if (name.Length > KimLimits.FileNameLength)
-        {
-            name = name[..KimLimits.FileNameLength];
-        }
-
-        return name.Length > 0 ? name : $"document-{number}";
+        var (part, problem) = await UploadedFilePart.ReadAsync(section, disposition, number, maxBytes, "file", cancellationToken);
+        return part is null ? (null, problem) : (new CaseUpload(part.FileName, FileSniffer.MediaType(part.Type), part.Content), null);
     }
 }

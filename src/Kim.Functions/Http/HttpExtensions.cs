@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kim.Core;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace Kim.Functions.Http;
@@ -48,6 +49,19 @@ public static class HttpExtensions
     public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long maxBytes)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequestBodyLimitMetadata(maxBytes));
+
+    /// <summary>
+    /// Limits this request's body while it is read (413 through the exception handler), for a route
+    /// whose limit depends on what the request carries (an intake as JSON or with files).
+    /// </summary>
+    public static void SetRequestBodyLimit(this HttpContext context, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = maxBytes;
+        }
+    }
 
     /// <summary>
     /// Gives problems raised by the framework (status code pages, 400 from binding) Kim's stable

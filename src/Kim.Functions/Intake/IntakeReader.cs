@@ -35,7 +35,7 @@ public sealed class IntakeReader(IOptionsMonitor<IntakeOptions> options)
         }
 
         var mediaType = contentType.MediaType.Value!.ToLowerInvariant();
-        SetBodyLimit(request.HttpContext, mediaType == Multipart ? limits.MaxMultipartBytes : KimLimits.JsonBodyBytes);
+        request.HttpContext.SetRequestBodyLimit(mediaType == Multipart ? limits.MaxMultipartBytes : KimLimits.JsonBodyBytes);
         try
         {
             return mediaType switch
@@ -98,18 +98,5 @@ public sealed class IntakeReader(IOptionsMonitor<IntakeOptions> options)
         }
 
         return IntakeReadResult.Of(new IntakeUpload(intake, documents));
-    }
-
-    /// <summary>
-    /// The server enforces the limit while the body is read (413 through the exception handler);
-    /// set here because one route takes both small JSON and large multipart bodies.
-    /// </summary>
-    private static void SetBodyLimit(HttpContext context, long maxBytes)
-    {
-        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false })
-        {
-            feature.MaxRequestBodySize = maxBytes;
-        }
     }
 }

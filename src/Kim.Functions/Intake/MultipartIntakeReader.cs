@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kim.Functions.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -133,63 +132,10 @@ internal sealed class MultipartIntakeReader(IntakeOptions options)
     private async Task<IntakeFile> ReadFileAsync(
         MultipartSection section, ContentDispositionHeaderValue disposition, int number, CancellationToken cancellationToken)
     {
-        var fileName = CleanFileName(HeaderUtilities.RemoveQuotes(
-            disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value, number);
-        var path = Path.Combine(Path.GetTempPath(), "kim-intake-" + Guid.NewGuid().ToString("N") + ".tmp");
-        var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete,
-            CopyBufferBytes, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        try
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var head = new byte[FileSniffer.HeadLength];
-            var headLength = 0;
-            long length = 0;
-            var chunk = new byte[CopyBufferBytes];
-            int read;
-            while ((read = await section.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                length += read;
-                if (length > options.MaxFileBytes)
-                {
-                    throw new IntakeRejectedException(KimProblems.PayloadTooLarge(
-                        $"The file '{fileName}' is larger than {options.MaxFileBytes} bytes.", options.MaxFileBytes));
-                }
-
-                var take = Math.Min(read, head.Length - headLength);
-                chunk.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                headLength += take;
-                hash.AppendData(chunk, 0, read);
-                await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
-            }
-
-            var type = FileSniffer.Detect(head.AsSpan(0, headLength));
-            if (length == 0 || type is null)
-            {
-                throw new IntakeRejectedException(KimProblems.Validation(IntakeFields.Documents, length == 0
-                    ? $"the file '{fileName}' is empty"
-                    : $"the file '{fileName}' is not a PDF, JPEG or PNG file (judged by its content, not its declared type)"));
-            }
-
-            await buffer.FlushAsync(cancellationToken);
-            return new IntakeFile(buffer, fileName, section.ContentType, type.Value, length,
-                Convert.ToHexStringLower(hash.GetHashAndReset()));
-        }
-        catch
-        {
-            await buffer.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>The last path segment, without control characters, within the length limit; a made-up name when nothing is left.</summary>
-    private static string CleanFileName(string? raw, int number)
-    {
-        var name = new string([.. Path.GetFileName((raw ?? string.Empty).Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim();
-        if (name.Length > KimLimits.FileNameLength)
-        {
-            name = name[..KimLimits.FileNameLength];
-        }
-
-        return name.Length > 0 ? name : $"document-{number}";
+        var (part, problem) = await UploadedFilePart.ReadAsync(
+            section, disposition, number, options.MaxFileBytes, IntakeFields.Documents, cancellationToken);
+        return part is null
+            ? throw new IntakeRejectedException(problem!)
+            : new IntakeFile(part.Content, part.FileName, section.ContentType, part.Type, part.Length, part.Sha256);
     }
 }
