@@ -91,13 +91,13 @@ public static class CaseApi
     }
 
     /// <summary>The case as it is now, with its children read in the same partition query.</summary>
-    internal static async Task<IResult> CaseAnswerAsync(CaseGate gate, string caseId, CancellationToken cancellationToken)
-    {
-        var partition = await gate.Workflows.ListPartitionAsync(caseId, cancellationToken);
-        return partition.FirstOrDefault(i => i.InstanceId == caseId)?.StateAs<CaseWorkflowState>() is { } state
+    internal static async Task<IResult> CaseAnswerAsync(CaseGate gate, string caseId, CancellationToken cancellationToken) =>
+        CaseAnswer(caseId, await gate.Workflows.ListPartitionAsync(caseId, cancellationToken));
+
+    private static IResult CaseAnswer(string caseId, IReadOnlyList<InstanceSnapshot> partition) =>
+        partition.FirstOrDefault(i => i.InstanceId == caseId)?.StateAs<CaseWorkflowState>() is { } state
             ? TypedResults.Ok(state.AsResponse(partition))
             : CaseResults.CaseNotFound();
-    }
 
     private static async Task<IResult> CreateAsync(
         CreateCaseRequest request, HttpContext context, CaseGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -163,9 +163,9 @@ public static class CaseApi
     private static async Task<IResult> GetAsync(string caseId, HttpContext context, CaseGate gate, CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
-        return await gate.ReadCaseAsync(staff, caseId, "case", cancellationToken) is null
-            ? CaseResults.CaseNotFound()
-            : await CaseAnswerAsync(gate, caseId, cancellationToken);
+        return await gate.ReadPartitionAsync(staff, caseId, "case", cancellationToken) is { } partition
+            ? CaseAnswer(caseId, partition)
+            : CaseResults.CaseNotFound();
     }
 
     private static async Task<IResult> PatchAsync(
@@ -186,13 +186,12 @@ public static class CaseApi
     private static async Task<IResult> TimelineAsync(string caseId, HttpContext context, CaseGate gate, CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
-        if (await gate.ReadCaseAsync(staff, caseId, "timeline", cancellationToken) is null)
+        if (await gate.ReadPartitionAsync(staff, caseId, "timeline", cancellationToken) is not { } partition)
         {
             return CaseResults.CaseNotFound();
         }
 
         var entries = new List<(HistoryEntry Entry, int Order)>();
-        var partition = await gate.Workflows.ListPartitionAsync(caseId, cancellationToken);
         foreach (var instance in partition)
         {
             long after = 0;
@@ -237,7 +236,7 @@ public static class CaseApi
             return KimProblems.Validation("caseManagerId", "is not a case manager of your municipality").ToResult();
         }
 
-        var result = await gate.RaiseAsync(staff, caseId, CaseEvents.Assign, Kim.Core.KimJson.ToElement(new { caseManagerId = assignee.Id }), cancellationToken);
+        var result = await gate.RaiseOnFoundCaseAsync(staff, caseId, CaseEvents.Assign, Kim.Core.KimJson.ToElement(new { caseManagerId = assignee.Id }), cancellationToken);
         return result.Problem ?? await CaseAnswerAsync(gate, caseId, cancellationToken);
     }
 

@@ -27,12 +27,29 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
         }
 
         var snapshot = await workflows.GetAsync(caseId, cancellationToken);
-        return snapshot is { Workflow: CaseWorkflow.WorkflowName }
-            && snapshot.StateAs<CaseWorkflowState>() is { } state
-            && staff.Municipality is not null
-            && string.Equals(state.Municipality, staff.Municipality, StringComparison.Ordinal)
-                ? snapshot
-                : null;
+        return IsCallersCase(staff, snapshot) ? snapshot : null;
+    }
+
+    /// <summary>
+    /// The case and its referrals and handovers, read in one partition query, when the case belongs
+    /// to the caller's municipality; the read is logged. Null otherwise.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceSnapshot>?> ReadPartitionAsync(StaffMember staff, string caseId, string target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (!InstanceIds.IsValid(caseId) || !InstanceIds.IsRoot(caseId))
+        {
+            return null;
+        }
+
+        var partition = await workflows.ListPartitionAsync(caseId, cancellationToken);
+        if (!IsCallersCase(staff, partition.FirstOrDefault(i => i.InstanceId == caseId)))
+        {
+            return null;
+        }
+
+        await AuditAsync(staff, caseId, CaseAuditActions.Read, target, cancellationToken);
+        return partition;
     }
 
     public Task AuditAsync(StaffMember staff, string caseId, string action, string target, CancellationToken cancellationToken)
@@ -67,11 +84,22 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
         string? childWorkflow = null)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        if (await FindCaseAsync(staff, caseId, cancellationToken) is null)
-        {
-            return new CaseCommandResult(null, CaseResults.CaseNotFound());
-        }
+        return await FindCaseAsync(staff, caseId, cancellationToken) is null
+            ? new CaseCommandResult(null, CaseResults.CaseNotFound())
+            : await RaiseOnFoundCaseAsync(staff, caseId, eventName, payload, cancellationToken, instanceId, childWorkflow);
+    }
 
+    /// <summary>As <see cref="RaiseAsync"/>, for a case the caller has just found with <see cref="FindCaseAsync"/>.</summary>
+    public async Task<CaseCommandResult> RaiseOnFoundCaseAsync(
+        StaffMember staff,
+        string caseId,
+        string eventName,
+        JsonElement payload,
+        CancellationToken cancellationToken,
+        string? instanceId = null,
+        string? childWorkflow = null)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
         var target = instanceId ?? caseId;
         if (instanceId is not null && !await IsChildAsync(caseId, instanceId, childWorkflow, cancellationToken))
         {
@@ -137,6 +165,12 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
         var lead = LeadingName().Match(message);
         return lead.Success ? lead.Groups[1].Value : "body";
     }
+
+    private static bool IsCallersCase(StaffMember staff, InstanceSnapshot? snapshot) =>
+        snapshot is { Workflow: CaseWorkflow.WorkflowName }
+        && snapshot.StateAs<CaseWorkflowState>() is { } state
+        && staff.Municipality is not null
+        && string.Equals(state.Municipality, staff.Municipality, StringComparison.Ordinal);
 
     private async Task<bool> IsChildAsync(string caseId, string instanceId, string? workflow, CancellationToken cancellationToken) =>
         InstanceIds.IsValid(instanceId)
