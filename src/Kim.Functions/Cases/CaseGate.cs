@@ -52,6 +52,23 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
         return partition;
     }
 
+    /// <summary>
+    /// The answer to a request that failed its checks: 404 when the case is not the caller's (so a
+    /// stranger learns nothing from validation), else 422 with the failing fields; null when it passed.
+    /// </summary>
+    public async Task<IResult?> RefuseAsync(StaffMember staff, string caseId, RequestChecks checks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        if (checks.IsEmpty)
+        {
+            return null;
+        }
+
+        return await FindCaseAsync(staff, caseId, cancellationToken) is null
+            ? CaseResults.CaseNotFound()
+            : KimProblems.Validation(checks.Errors).ToResult();
+    }
+
     public Task AuditAsync(StaffMember staff, string caseId, string action, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);

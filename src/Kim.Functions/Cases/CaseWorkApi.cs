@@ -139,11 +139,9 @@ public static class CaseWorkApi
         CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
-        if (!checks.IsEmpty)
+        if (await gate.RefuseAsync(staff, caseId, checks, cancellationToken) is { } refused)
         {
-            return await gate.FindCaseAsync(staff, caseId, cancellationToken) is null
-                ? CaseResults.CaseNotFound()
-                : KimProblems.Validation(checks.Errors).ToResult();
+            return refused;
         }
 
         var result = await gate.RaiseAsync(staff, caseId, eventName, payload(), cancellationToken);
@@ -175,11 +173,9 @@ public static class CaseWorkApi
         CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
-        if (!checks.IsEmpty)
+        if (await gate.RefuseAsync(staff, caseId, checks, cancellationToken) is { } refused)
         {
-            return await gate.FindCaseAsync(staff, caseId, cancellationToken) is null
-                ? CaseResults.CaseNotFound()
-                : KimProblems.Validation(checks.Errors).ToResult();
+            return refused;
         }
 
         var result = await gate.RaiseAsync(staff, caseId, eventName, payload(), cancellationToken, CaseIds.Child(caseId, childId), workflow);
@@ -191,11 +187,9 @@ public static class CaseWorkApi
     {
         var staff = context.GetStaffMember();
         var checks = request.Check();
-        if (!checks.IsEmpty)
+        if (await gate.RefuseAsync(staff, caseId, checks, cancellationToken) is { } refused)
         {
-            return await gate.FindCaseAsync(staff, caseId, cancellationToken) is null
-                ? CaseResults.CaseNotFound()
-                : KimProblems.Validation(checks.Errors).ToResult();
+            return refused;
         }
 
         var result = await gate.RaiseAsync(staff, caseId, CaseEvents.StartHandover, request.AsPayload(), cancellationToken);
