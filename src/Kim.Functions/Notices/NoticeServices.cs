@@ -77,9 +77,7 @@ public sealed class NoticeServices(
     public async Task<IReadOnlyList<MailAddress>> CoordinatorsAsync(CaseWorkflowState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var district = state.District
-            ?? (state.Assignee is { } id ? (await directory.FindStaffAsync(id, cancellationToken))?.District : null);
-        if (district is null)
+        if (await directory.DistrictOfCaseAsync(state, cancellationToken) is not { } district)
         {
             return [];
         }

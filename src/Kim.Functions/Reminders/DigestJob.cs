@@ -72,9 +72,7 @@ public sealed class DigestJob(
                 continue;
             }
 
-            var district = state.District
-                ?? (state.Assignee is { } id ? (await directory.FindStaffAsync(id, cancellationToken))?.District : null);
-            if (district is null)
+            if (await directory.DistrictOfCaseAsync(state, cancellationToken) is not { } district)
             {
                 DigestLogs.Unroutable(logger, occurrence.Id, state.CaseId, state.Municipality);
                 continue;
