@@ -20,10 +20,9 @@ public static class RuntimeBenchmarks
     {
         var account = StorageAccount.Parse(azurite.ConnectionString);
         var counter = new RequestCountingPolicy();
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var tables = new TableServiceClient(account, options);
-        var queues = new QueueServiceClient(account, options);
+        void Count(ClientOptions options) => options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var tables = account.CreateTableServiceClient(Count);
+        var queues = account.CreateQueueServiceClient(Count);
         foreach (var table in new[] { "benchinstances", "benchindex", "benchraw2" })
         {
             await tables.CreateTableIfNotExistsAsync(table);

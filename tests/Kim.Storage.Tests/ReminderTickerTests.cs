@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
-using Kim.Core.Storage;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
 
@@ -23,12 +23,12 @@ public sealed class ReminderTickerTests(AzuriteFixture azurite)
     {
         if (_table is null)
         {
-            _table = new TableServiceClient(Account(azurite), Options()).GetTableClient(UniqueName("schedules"));
+            _table = Tables(azurite).GetTableClient(UniqueName("schedules"));
             await _table.CreateIfNotExistsAsync(Timeout());
         }
 
         // Each ticker has a client of its own, as two instances of Kim would.
-        var table = new TableServiceClient(Account(azurite), Options()).GetTableClient(_table.Name);
+        var table = Tables(azurite).GetTableClient(_table.Name);
         return new ReminderTicker(Daily, table, job ?? _job, _clock);
     }
 

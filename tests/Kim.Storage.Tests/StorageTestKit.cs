@@ -1,10 +1,13 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Kim.Core.Storage;
 using Kim.Testing;
 
 namespace Kim.Storage.Tests;
 
-/// <summary>Clients on the shared Azurite, with a request counter and unique resource names per test.</summary>
+/// <summary>SDK clients on the shared Azurite, with a request counter and unique resource names per test.</summary>
 internal static class StorageTestKit
 {
     /// <summary>Generous for Azurite, short enough that a hang fails the test instead of the run.</summary>
@@ -12,17 +15,24 @@ internal static class StorageTestKit
 
     public static StorageAccount Account(AzuriteFixture azurite) => StorageAccount.Parse(azurite.ConnectionString);
 
-    public static StorageClientOptions Options(RequestCountingPolicy? counter = null)
+    /// <summary>No retries (a test must see the first failure, not a retried one), optionally counting requests.</summary>
+    public static Action<ClientOptions> Options(RequestCountingPolicy? counter = null) => options =>
     {
-        var options = new StorageClientOptions();
-        options.Retry.MaxRetries = 0; // a test must see the first failure, not a retried one
+        options.Retry.MaxRetries = 0;
         if (counter is not null)
         {
             options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         }
+    };
 
-        return options;
-    }
+    public static TableServiceClient Tables(AzuriteFixture azurite, RequestCountingPolicy? counter = null) =>
+        Account(azurite).CreateTableServiceClient(Options(counter));
+
+    public static BlobServiceClient Blobs(AzuriteFixture azurite, RequestCountingPolicy? counter = null) =>
+        Account(azurite).CreateBlobServiceClient(Options(counter));
+
+    public static QueueServiceClient Queues(AzuriteFixture azurite, RequestCountingPolicy? counter = null) =>
+        Account(azurite).CreateQueueServiceClient(Options(counter));
 
     /// <summary>A name valid for tables (letters and digits), queues and containers (lower case).</summary>
     public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];

@@ -1,5 +1,4 @@
 using Kim.Core.Mail;
-using Kim.Core.Storage;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
 
@@ -12,7 +11,7 @@ public sealed class TableDevelopmentMailboxTests(AzuriteFixture azurite)
 
     private async Task<TableDevelopmentMailbox> NewMailboxAsync()
     {
-        var table = new TableServiceClient(Account(azurite), Options()).GetTableClient(UniqueName("mailbox"));
+        var table = Tables(azurite).GetTableClient(UniqueName("mailbox"));
         await table.CreateIfNotExistsAsync(Timeout());
         return new TableDevelopmentMailbox(table);
     }

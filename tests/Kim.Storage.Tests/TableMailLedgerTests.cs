@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Kim.Core.Mail;
-using Kim.Core.Storage;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
 
@@ -13,7 +13,7 @@ public sealed class TableMailLedgerTests(AzuriteFixture azurite) : MailLedgerCon
 
     protected override async Task<IMailLedger> CreateLedgerAsync()
     {
-        _table = new TableServiceClient(Account(azurite), Options()).GetTableClient(UniqueName("ledger"));
+        _table = Tables(azurite).GetTableClient(UniqueName("ledger"));
         await _table.CreateIfNotExistsAsync(StorageTestKit.Timeout());
         return new TableMailLedger(_table);
     }
@@ -26,7 +26,7 @@ public sealed class TableMailLedgerTests(AzuriteFixture azurite) : MailLedgerCon
         await ledger.TryClaimAsync(key, T0, TakeOver, StorageTestKit.Timeout());
         await ledger.RecordSentAsync(key, T0 + TimeSpan.FromSeconds(3), StorageTestKit.Timeout());
 
-        var row = await _table!.GetEntityAsync("deadline|o'neil@example.org", key.Value, cancellationToken: StorageTestKit.Timeout());
+        var row = await _table!.GetEntityAsync<TableEntity>("deadline|o'neil@example.org", key.Value, cancellationToken: StorageTestKit.Timeout());
 
         Assert.Equal("sent", row.Value.GetString("State"));
         Assert.Equal(T0, row.Value.GetDateTimeOffset("ClaimedAt"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 
 namespace Kim.Core.Mail;
@@ -42,7 +43,7 @@ public sealed class TableDevelopmentMailbox(TableClient table) : IDevelopmentMai
             return list;
         }
 
-        var rows = _table.QueryAsync(TableFilter.Create($"PartitionKey eq {PartitionKey}"), Math.Min(maxCount, 1000), cancellationToken: cancellationToken);
+        var rows = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}"), Math.Min(maxCount, 1000), cancellationToken: cancellationToken);
         await foreach (var row in rows)
         {
             list.Add(new MailboxEntry(

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 
 namespace Kim.Core.Mail;
@@ -38,7 +39,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
                 // The row exists: sent, or claimed by another run.
             }
 
-            var existing = await _table.GetEntityIfExistsAsync(partitionKey, key.Value, cancellationToken: cancellationToken);
+            var existing = await _table.GetEntityOrDefaultAsync(partitionKey, key.Value, cancellationToken: cancellationToken);
             if (existing is null)
             {
                 continue; // released in between: insert again
@@ -90,7 +91,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
     {
         ArgumentNullException.ThrowIfNull(key);
         var partitionKey = key.LedgerPartition;
-        var existing = await _table.GetEntityIfExistsAsync(partitionKey, key.Value, cancellationToken: cancellationToken);
+        var existing = await _table.GetEntityOrDefaultAsync(partitionKey, key.Value, cancellationToken: cancellationToken);
         if (existing is null || IsSent(existing))
         {
             return;
@@ -111,7 +112,7 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
     public async Task<DateTimeOffset?> SentAtAsync(MailDeliveryKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var row = await _table.GetEntityIfExistsAsync(key.LedgerPartition, key.Value, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrDefaultAsync(key.LedgerPartition, key.Value, cancellationToken: cancellationToken);
         return row is not null && IsSent(row) ? row.GetDateTimeOffset("SentAt") : null;
     }
 

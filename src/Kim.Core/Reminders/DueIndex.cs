@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
@@ -82,7 +83,7 @@ public sealed class DueIndex : IInstanceObserver
         var wanted = WantedRows(instance, state);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var pointer = await _table.GetEntityIfExistsAsync(partition, PointerRowKey(state.CaseId), cancellationToken: cancellationToken);
+            var pointer = await _table.GetEntityOrDefaultAsync(partition, PointerRowKey(state.CaseId), cancellationToken: cancellationToken);
             if (pointer?.GetInt64("Sequence") is { } projected && projected >= instance.Sequence)
             {
                 return;
@@ -182,8 +183,8 @@ public sealed class DueIndex : IInstanceObserver
     public async Task<IReadOnlyList<DueIndexRow>> ListVisibleAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
         var districts = new List<string>();
-        var registry = TableFilter.Create($"PartitionKey eq {DistrictsPartition}");
-        await foreach (var row in _table.QueryAsync(registry, select: ["RowKey"], cancellationToken: cancellationToken))
+        var registry = TableClient.CreateQueryFilter($"PartitionKey eq {DistrictsPartition}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(registry, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             districts.Add(row.RowKey);
         }
@@ -193,8 +194,8 @@ public sealed class DueIndex : IInstanceObserver
         var found = new List<DueIndexRow>();
         foreach (var district in districts)
         {
-            var filter = TableFilter.Create($"PartitionKey eq {Partition(district)} and RowKey lt {bound}");
-            await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(district)} and RowKey lt {bound}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 found.Add(new DueIndexRow(
                     row.PartitionKey,

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,7 @@ public sealed class ReminderTicker
     private async Task<ReminderTickOutcome> TickCoreAsync(CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
-        var row = await _table.GetEntityIfExistsAsync(PartitionKey, RowKey, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityOrDefaultAsync(PartitionKey, RowKey, cancellationToken: cancellationToken);
         if (row is null)
         {
             try
@@ -101,7 +102,7 @@ public sealed class ReminderTicker
         try
         {
             var response = await _table.UpdateEntityAsync(Progress(processed, occurrence.Instant, now), row.ETag, TableUpdateMode.Replace, cancellationToken);
-            claim = TableServiceClient.ETagOf(response);
+            claim = response.Headers.ETag ?? default;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {

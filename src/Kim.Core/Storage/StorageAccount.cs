@@ -1,12 +1,22 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Kim.Core.Storage;
 
 /// <summary>
-/// Where Kim's storage lives and how to authenticate: read from the <c>AzureWebJobsStorage</c>
-/// setting exactly as Azure Functions reads it. Either a connection string (development storage,
+/// Where Kim's storage lives and how to authenticate, read from the <c>AzureWebJobsStorage</c>
+/// setting exactly as Azure Functions reads it: either a connection string (development storage,
 /// account key, or explicit endpoints) or an identity-based connection (<c>__accountName</c> or
 /// <c>__tableServiceUri</c>/<c>__queueServiceUri</c>/<c>__blobServiceUri</c>) with a <see cref="TokenCredential"/>.
+/// The one place that creates the SDK's service clients (<see cref="CreateTableServiceClient"/> and
+/// its siblings). Microsoft.Extensions.Azure's <c>AddAzureClients</c> is not used: it binds a
+/// <c>serviceUri</c> or <c>connectionString</c> per client and knows neither <c>__accountName</c> nor the
+/// Functions host's three <c>__…ServiceUri</c> settings of one connection, so this reader would be
+/// needed anyway and the registration would only wrap it.
 /// https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string
 /// https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity
 /// </summary>
@@ -20,12 +30,27 @@ public sealed class StorageAccount
     public const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private StorageAccount(Uri table, Uri queue, Uri blob, StorageSharedKeyCredential? sharedKey, TokenCredential? token)
+    /// <summary>
+    /// The Blob and Queue service version every client is pinned to. The SDKs' newest (2026-10-06)
+    /// is refused by Azurite 3.35 (it accepts up to 2025-11-05), and Azure accepts this one: pinning
+    /// keeps one code path for Azure and Azurite and needs no emulator flag, whereas starting Azurite
+    /// with <c>--skipApiVersionCheck</c> would make the emulator accept what it may not implement.
+    /// Tables keep the SDK's default version, which Azurite accepts.
+    /// </summary>
+    public const BlobClientOptions.ServiceVersion BlobServiceVersion = BlobClientOptions.ServiceVersion.V2025_11_05;
+
+    /// <inheritdoc cref="BlobServiceVersion"/>
+    public const QueueClientOptions.ServiceVersion QueueServiceVersion = QueueClientOptions.ServiceVersion.V2025_11_05;
+
+    /// <summary>Set for key-based connections; the key never leaves this class but into a credential.</summary>
+    private readonly (string Name, string Key)? _sharedKey;
+
+    private StorageAccount(Uri table, Uri queue, Uri blob, (string Name, string Key)? sharedKey, TokenCredential? token)
     {
         TableEndpoint = table;
         QueueEndpoint = queue;
         BlobEndpoint = blob;
-        SharedKey = sharedKey;
+        _sharedKey = sharedKey;
         TokenCredential = token;
     }
 
@@ -33,8 +58,8 @@ public sealed class StorageAccount
     public Uri QueueEndpoint { get; }
     public Uri BlobEndpoint { get; }
 
-    /// <summary>Set for key-based connections.</summary>
-    public StorageSharedKeyCredential? SharedKey { get; }
+    /// <summary>The account of a key-based connection; null for identity-based ones.</summary>
+    public string? AccountName => _sharedKey?.Name;
 
     /// <summary>Set for identity-based connections (Microsoft Entra ID).</summary>
     public TokenCredential? TokenCredential { get; }
@@ -44,7 +69,7 @@ public sealed class StorageAccount
         new Uri($"http://127.0.0.1:10002/{DevelopmentAccountName}"),
         new Uri($"http://127.0.0.1:10001/{DevelopmentAccountName}"),
         new Uri($"http://127.0.0.1:10000/{DevelopmentAccountName}"),
-        new StorageSharedKeyCredential(DevelopmentAccountName, DevelopmentAccountKey),
+        (DevelopmentAccountName, DevelopmentAccountKey),
         null);
 
     /// <summary>An identity-based account on explicit service endpoints.</summary>
@@ -62,12 +87,18 @@ public sealed class StorageAccount
     /// setting if present, otherwise its identity-based <c>name__…</c> settings.
     /// </summary>
     /// <param name="settings">Looks a setting up by its environment-variable name (with <c>__</c>); null when absent.</param>
-    /// <param name="credentialFactory">Called only for an identity-based connection.</param>
+    /// <param name="credentialFactory">
+    /// Called only for an identity-based connection. Default: <see cref="DefaultAzureCredential"/>
+    /// with <c>name__clientId</c> as the user-assigned managed identity, as the Functions host does.
+    /// </param>
+    /// <exception cref="InvalidOperationException">Neither a connection string nor identity-based settings are set.</exception>
+    /// <exception cref="FormatException">A setting is malformed; the message names it, never its secret.</exception>
     public static StorageAccount FromSettings(
-        Func<string, string?> settings, Func<TokenCredential> credentialFactory, string name = DefaultSettingName)
+        Func<string, string?> settings, Func<TokenCredential>? credentialFactory = null, string name = DefaultSettingName)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(credentialFactory);
+        credentialFactory ??= () => new DefaultAzureCredential(
+            new DefaultAzureCredentialOptions { ManagedIdentityClientId = settings($"{name}__clientId") });
 
         var connectionString = settings(name);
         if (!string.IsNullOrWhiteSpace(connectionString))
@@ -165,12 +196,7 @@ public sealed class StorageAccount
             throw Malformed(settingName, "AccountKey is missing");
         }
 
-        StorageSharedKeyCredential key;
-        try
-        {
-            key = new StorageSharedKeyCredential(accountName, accountKey);
-        }
-        catch (FormatException)
+        if (!Convert.TryFromBase64String(accountKey, new byte[accountKey.Length], out _))
         {
             throw Malformed(settingName, "AccountKey is not valid Base64");
         }
@@ -188,7 +214,40 @@ public sealed class StorageAccount
                 : new Uri($"{protocol}://{accountName}.{service}.{suffix}");
 
         return new StorageAccount(
-            Endpoint("table", "TableEndpoint"), Endpoint("queue", "QueueEndpoint"), Endpoint("blob", "BlobEndpoint"), key, null);
+            Endpoint("table", "TableEndpoint"), Endpoint("queue", "QueueEndpoint"), Endpoint("blob", "BlobEndpoint"), (accountName, accountKey), null);
+    }
+
+    /// <summary>The Table service client of this account.</summary>
+    /// <param name="configure">Adjusts the options, e.g. retries or a request-counting policy in tests.</param>
+    public TableServiceClient CreateTableServiceClient(Action<ClientOptions>? configure = null)
+    {
+        var options = new TableClientOptions();
+        configure?.Invoke(options);
+        return _sharedKey is { } key
+            ? new TableServiceClient(TableEndpoint, new TableSharedKeyCredential(key.Name, key.Key), options)
+            : new TableServiceClient(TableEndpoint, TokenCredential, options);
+    }
+
+    /// <summary>The Blob service client of this account, on <see cref="BlobServiceVersion"/>.</summary>
+    /// <inheritdoc cref="CreateTableServiceClient" path="/param"/>
+    public BlobServiceClient CreateBlobServiceClient(Action<ClientOptions>? configure = null)
+    {
+        var options = new BlobClientOptions(BlobServiceVersion);
+        configure?.Invoke(options);
+        return _sharedKey is { } key
+            ? new BlobServiceClient(BlobEndpoint, new StorageSharedKeyCredential(key.Name, key.Key), options)
+            : new BlobServiceClient(BlobEndpoint, TokenCredential, options);
+    }
+
+    /// <summary>The Queue service client of this account, on <see cref="QueueServiceVersion"/>; message text is sent as-is (no Base64).</summary>
+    /// <inheritdoc cref="CreateTableServiceClient" path="/param"/>
+    public QueueServiceClient CreateQueueServiceClient(Action<ClientOptions>? configure = null)
+    {
+        var options = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.None };
+        configure?.Invoke(options);
+        return _sharedKey is { } key
+            ? new QueueServiceClient(QueueEndpoint, new StorageSharedKeyCredential(key.Name, key.Key), options)
+            : new QueueServiceClient(QueueEndpoint, TokenCredential, options);
     }
 
     private static Uri ParseEndpoint(string value, string what) =>

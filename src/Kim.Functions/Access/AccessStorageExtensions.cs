@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Access;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Access;
@@ -22,22 +23,22 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
     private const string DistrictPrefix = "district|";
 
     public async ValueTask<StaffMember?> FindStaffAsync(string staffId, CancellationToken cancellationToken) =>
-        IsKey(staffId) && await staff.GetEntityIfExistsAsync(ById, staffId, cancellationToken: cancellationToken) is { } row
+        IsKey(staffId) && await staff.GetEntityOrDefaultAsync(ById, staffId, cancellationToken: cancellationToken) is { } row
             ? ToStaff(row)
             : null;
 
     public async ValueTask<StaffMember?> FindStaffByObjectIdAsync(string objectId, CancellationToken cancellationToken) =>
-        IsKey(objectId) && await staff.GetEntityIfExistsAsync(ByObjectId, objectId.ToLowerInvariant(), cancellationToken: cancellationToken) is { } row
+        IsKey(objectId) && await staff.GetEntityOrDefaultAsync(ByObjectId, objectId.ToLowerInvariant(), cancellationToken: cancellationToken) is { } row
             ? ToStaff(row)
             : null;
 
     public async ValueTask<Partner?> FindPartnerAsync(string partnerId, CancellationToken cancellationToken) =>
-        IsKey(partnerId) && await partners.GetEntityIfExistsAsync(ById, partnerId, cancellationToken: cancellationToken) is { } row
+        IsKey(partnerId) && await partners.GetEntityOrDefaultAsync(ById, partnerId, cancellationToken: cancellationToken) is { } row
             ? ToPartner(row)
             : null;
 
     public async ValueTask<Partner?> FindPartnerByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
-        IsKey(apiKeyHash) && await partners.GetEntityIfExistsAsync(ByKeyHash, apiKeyHash.ToLowerInvariant(), cancellationToken: cancellationToken) is { } row
+        IsKey(apiKeyHash) && await partners.GetEntityOrDefaultAsync(ByKeyHash, apiKeyHash.ToLowerInvariant(), cancellationToken: cancellationToken) is { } row
             ? ToPartner(row)
             : null;
 
@@ -45,7 +46,7 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
         string district, string? municipality, StaffRole role, CancellationToken cancellationToken)
     {
         var found = new List<StaffMember>();
-        await foreach (var row in staff.QueryAsync(TableFilter.Create($"PartitionKey eq {DistrictPrefix + district}"), cancellationToken: cancellationToken))
+        await foreach (var row in staff.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DistrictPrefix + district}"), cancellationToken: cancellationToken))
         {
             var member = ToStaff(row);
             if (member.Role == role && (municipality is null || member.Municipality == municipality))
@@ -60,7 +61,7 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
     public async ValueTask<IReadOnlyList<Municipality>> ListMunicipalitiesAsync(string district, CancellationToken cancellationToken)
     {
         var found = new List<Municipality>();
-        await foreach (var row in municipalities.QueryAsync(TableFilter.Create($"PartitionKey eq {district}"), cancellationToken: cancellationToken))
+        await foreach (var row in municipalities.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {district}"), cancellationToken: cancellationToken))
         {
             found.Add(new Municipality(row.RowKey, row.GetString("Name") ?? row.RowKey, row.PartitionKey));
         }

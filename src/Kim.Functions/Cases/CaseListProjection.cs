@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
@@ -40,7 +41,7 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
         // Two commits of one case can be observed out of order: write only over an older row, guarded by its ETag.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var existing = await Table.GetEntityIfExistsAsync(state.Municipality, state.CaseId, cancellationToken: cancellationToken);
+            var existing = await Table.GetEntityOrDefaultAsync(state.Municipality, state.CaseId, cancellationToken: cancellationToken);
             if (existing?.GetInt64("Sequence") is { } stored && stored >= instance.Sequence)
             {
                 return;
@@ -72,26 +73,26 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
         ArgumentNullException.ThrowIfNull(query);
         var filter = new List<string>
         {
-            TableFilter.Create($"PartitionKey eq {query.Municipality}"),
-            TableFilter.Create($"RowKey gt {query.After ?? string.Empty}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {query.Municipality}"),
+            TableClient.CreateQueryFilter($"RowKey gt {query.After ?? string.Empty}"),
         };
         if (query.State is not null)
         {
-            filter.Add(TableFilter.Create($"State eq {query.State}"));
+            filter.Add(TableClient.CreateQueryFilter($"State eq {query.State}"));
         }
 
         if (query.Assignee is not null)
         {
-            filter.Add(TableFilter.Create($"Assignee eq {query.Assignee}"));
+            filter.Add(TableClient.CreateQueryFilter($"Assignee eq {query.Assignee}"));
         }
 
         if (query.Overdue is { } overdue)
         {
-            filter.Add(TableFilter.Create($"Overdue eq {overdue}"));
+            filter.Add(TableClient.CreateQueryFilter($"Overdue eq {overdue}"));
         }
 
         var rows = new List<CaseListRow>();
-        await foreach (var page in Table.QueryAsync(string.Join(" and ", filter), maxPerPage: query.PageSize, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in Table.QueryAsync<TableEntity>(string.Join(" and ", filter), maxPerPage: query.PageSize, cancellationToken: cancellationToken).AsPages())
         {
             rows.AddRange(page.Values.Select(Read).Take(query.PageSize - rows.Count));
             if (rows.Count == query.PageSize)
@@ -107,14 +108,14 @@ public sealed class CaseListProjection(TableServiceClient tables) : IInstanceObs
     public async Task<IReadOnlyList<CaseListRow>> WithOpenFollowUpsAsync(
         string municipality, string assignee, DateTimeOffset? dueBefore, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {municipality} and Assignee eq {assignee} and HasOpenFollowUps eq {true}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {municipality} and Assignee eq {assignee} and HasOpenFollowUps eq {true}");
         if (dueBefore is { } before)
         {
-            filter += " and " + TableFilter.Create($"NextFollowUpDue lt {before}");
+            filter += " and " + TableClient.CreateQueryFilter($"NextFollowUpDue lt {before}");
         }
 
         var rows = new List<CaseListRow>();
-        await foreach (var row in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows.Add(Read(row));
         }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Kim.Core.Cases;
 using Kim.Core.Storage;
 using Kim.Core.Storage.Cases;

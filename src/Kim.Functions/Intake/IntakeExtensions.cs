@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;

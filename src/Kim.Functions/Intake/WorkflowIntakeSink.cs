@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
@@ -57,7 +58,7 @@ public sealed class WorkflowIntakeSink(
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
         {
             created = false;
-            row = await intakes.GetEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            row = await intakes.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             if (row.GetString(FingerprintColumn) != submission.Fingerprint)
             {
                 return IntakeSinkResult.KeyReused();

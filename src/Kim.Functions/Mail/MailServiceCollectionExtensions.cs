@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Core.Storage;

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
 using Kim.Core.Storage.Runtime;

@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Storage;
@@ -19,12 +22,12 @@ internal sealed partial class StorageProvisioningService(
 
         foreach (var name in StorageNames.Queues)
         {
-            await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken);
+            await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         foreach (var name in StorageNames.Containers)
         {
-            await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken);
+            await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         LogProvisioned(logger, StorageNames.Tables.Count, StorageNames.Queues.Count, StorageNames.Containers.Count);

@@ -1,14 +1,15 @@
-using Azure.Identity;
+using Azure.Core;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Storage;
 
-/// <summary>Registers Kim's storage clients, read from <c>AzureWebJobsStorage</c> as Azure Functions reads it.</summary>
+/// <summary>Registers the Azure Storage SDK clients, read from <c>AzureWebJobsStorage</c> as Azure Functions reads it.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Reads the storage account (in Development a missing setting means Azurite; elsewhere it stops
-    /// start-up with a clear message), registers the three service clients and the health check, and
+    /// start-up with a clear message), registers the Table, Queue and Blob service clients of
+    /// <see cref="StorageAccount"/> and the health check, and
     /// a start-up step that creates every table, queue and container in <see cref="StorageNames"/>.
     /// </summary>
     /// <param name="configure">Adjusts the clients' options, e.g. adds a request-counting policy in tests.</param>
@@ -16,20 +17,16 @@ public static class StorageServiceCollectionExtensions
         this IServiceCollection services,
         IConfiguration configuration,
         IHostEnvironment environment,
-        Action<StorageClientOptions>? configure = null)
+        Action<ClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
         var account = ReadAccount(configuration, environment);
-        var options = new StorageClientOptions();
-        configure?.Invoke(options);
-
         services.AddSingleton(account);
-        services.AddSingleton(options);
-        services.AddSingleton(new TableServiceClient(account, options));
-        services.AddSingleton(new QueueServiceClient(account, options));
-        services.AddSingleton(new BlobServiceClient(account, options));
+        services.AddSingleton(account.CreateTableServiceClient(configure));
+        services.AddSingleton(account.CreateQueueServiceClient(configure));
+        services.AddSingleton(account.CreateBlobServiceClient(configure));
         services.AddSingleton(new StorageHealthCheck(account));
         services.AddHostedService<StorageProvisioningService>();
         return services;
@@ -45,13 +42,6 @@ public static class StorageServiceCollectionExtensions
         }
 
         // Environment variables name nested settings with "__"; IConfiguration with ":".
-        return StorageAccount.FromSettings(
-            key => configuration[key.Replace("__", ":", StringComparison.Ordinal)],
-            () => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                // As the Functions host: a user-assigned managed identity is named by clientId.
-                ManagedIdentityClientId = configuration[$"{Name}:clientId"],
-            }),
-            Name);
+        return StorageAccount.FromSettings(key => configuration[key.Replace("__", ":", StringComparison.Ordinal)], name: Name);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 using Kim.Functions.Access;
 using Kim.Testing;
@@ -99,7 +100,7 @@ public sealed class TableAccessDirectoryTests(AzuriteFixture azurite) : IClassFi
 
     private TableClient[] Tables(params string[] names)
     {
-        var service = new TableServiceClient(StorageAccount.Parse(azurite.ConnectionString));
+        var service = StorageAccount.Parse(azurite.ConnectionString).CreateTableServiceClient();
         return [.. names.Select(service.GetTableClient)];
     }
 
@@ -108,7 +109,7 @@ public sealed class TableAccessDirectoryTests(AzuriteFixture azurite) : IClassFi
         var count = 0;
         foreach (var table in tables)
         {
-            count += await table.QueryAsync().CountAsync();
+            count += await table.QueryAsync<TableEntity>().CountAsync();
         }
 
         return count;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
@@ -165,7 +166,7 @@ public sealed class CaseDocumentAndPurgeTests(AzuriteFixture azurite) : IClassFi
         Assert.Empty((await workflows.GetHistoryAsync(caseId)).Entries);
         Assert.Empty(await app.Services.GetRequiredService<IDocumentStore>().ListAsync(caseId, CancellationToken.None));
         var row = await app.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.CaseListTable)
-            .GetEntityIfExistsAsync("luedenscheid", caseId);
+            .GetEntityOrDefaultAsync("luedenscheid", caseId);
         Assert.Null(row);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
@@ -76,7 +77,7 @@ public sealed class IntakeWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         var workflows = app.Services.GetRequiredService<WorkflowClient>();
         await workflows.PurgeAsync(first.Reference);
         var intakes = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.IntakesTable);
-        var row = Assert.Single(await intakes.QueryAsync(TableFilter.Create($"PartitionKey eq {"jobcenter-mk"} and CaseId eq {first.Reference}")).ToListAsync());
+        var row = Assert.Single(await intakes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"jobcenter-mk"} and CaseId eq {first.Reference}")).ToListAsync());
         await intakes.UpsertEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Completed"] = false });
 
         var retry = await AcceptedAsync(http, IntakeRequests.Multipart(fields, files, idempotencyKey: "crash/1#?"));

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Core.Workflows;
@@ -176,7 +177,7 @@ public sealed class DigestJobTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await rig.RaiseAsync("c-p1", CaseEvents.Decline, new { reason = "Regelangebot reicht aus" });
         Assert.Empty(await rig.Index.ListVisibleAsync(new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None));
         var all = new List<string>();
-        await foreach (var row in rig.Tables.GetTableClient(rig.Index.TableName).QueryAsync())
+        await foreach (var row in rig.Tables.GetTableClient(rig.Index.TableName).QueryAsync<TableEntity>())
         {
             all.Add(row.PartitionKey + " " + row.RowKey);
         }

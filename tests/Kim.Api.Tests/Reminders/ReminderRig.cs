@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
@@ -65,9 +66,7 @@ internal sealed class ReminderRig
     public static async Task<ReminderRig> CreateAsync(AzuriteFixture azurite, DateTimeOffset now)
     {
         var requests = new RequestCountingPolicy();
-        var options = new StorageClientOptions();
-        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        var tables = new TableServiceClient(StorageAccount.Parse(azurite.ConnectionString), options);
+        var tables = StorageAccount.Parse(azurite.ConnectionString).CreateTableServiceClient(o => o.AddPolicy(requests, HttpPipelinePosition.PerCall));
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var names = new[] { "instances", "instanceindex", "dueindex", "mailledger", "schedules" }.Select(n => n + suffix).ToArray();
         foreach (var name in names)

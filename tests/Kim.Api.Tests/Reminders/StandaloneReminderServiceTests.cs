@@ -16,7 +16,7 @@ public sealed class StandaloneReminderServiceTests(AzuriteFixture azurite) : ICl
     public async Task The_driver_runs_each_occurrence_when_it_is_due_without_polling()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 5, 59, 0, TimeSpan.Zero)); // 06:59 in Berlin
-        var table = new TableClient(StorageAccount.Parse(azurite.ConnectionString), "schedules" + Guid.NewGuid().ToString("N")[..8]);
+        var table = StorageAccount.Parse(azurite.ConnectionString).CreateTableServiceClient().GetTableClient("schedules" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
         var job = new SignallingJob();
         var ticker = new ReminderTicker(ReminderSchedule.Parse("0 0 7 * * *"), table, job, clock);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 using Kim.Functions.Storage;
 using Kim.Testing;
@@ -49,9 +50,11 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
             (services.GetProperty("tables").GetString(), services.GetProperty("queues").GetString(), services.GetProperty("blobs").GetString()));
 
         var account = StorageAccount.Parse(azurite.ConnectionString);
-        Assert.False(await new QueueClient(account, StorageNames.WorkQueue).CreateIfNotExistsAsync());
-        Assert.False(await new BlobContainerClient(account, StorageNames.DocumentsContainer).CreateIfNotExistsAsync());
-        Assert.False(await new TableClient(account, StorageNames.InstancesTable).CreateIfNotExistsAsync());
+        Assert.True((await account.CreateQueueServiceClient().GetQueueClient(StorageNames.WorkQueue).ExistsAsync()).Value);
+        Assert.True((await account.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.DocumentsContainer).ExistsAsync()).Value);
+        Assert.Contains(
+            StorageNames.InstancesTable,
+            await account.CreateTableServiceClient().QueryAsync(TableClient.CreateQueryFilter($"TableName eq {StorageNames.InstancesTable}")).Select(t => t.Name).ToListAsync());
     }
 
     [Fact(Timeout = 60_000)]

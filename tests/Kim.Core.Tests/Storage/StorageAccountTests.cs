@@ -15,7 +15,7 @@ public sealed class StorageAccountTests
         Assert.Equal("http://127.0.0.1:10002/devstoreaccount1", account.TableEndpoint.AbsoluteUri.TrimEnd('/'));
         Assert.Equal("http://127.0.0.1:10001/devstoreaccount1", account.QueueEndpoint.AbsoluteUri.TrimEnd('/'));
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1", account.BlobEndpoint.AbsoluteUri.TrimEnd('/'));
-        Assert.Equal("devstoreaccount1", account.SharedKey!.AccountName);
+        Assert.Equal("devstoreaccount1", account.AccountName);
         Assert.Null(account.TokenCredential);
     }
 
@@ -26,7 +26,7 @@ public sealed class StorageAccountTests
         Assert.Equal(new Uri("https://kimprod.table.core.windows.net"), account.TableEndpoint);
         Assert.Equal(new Uri("https://kimprod.queue.core.windows.net"), account.QueueEndpoint);
         Assert.Equal(new Uri("https://kimprod.blob.core.windows.net"), account.BlobEndpoint);
-        Assert.Equal("kimprod", account.SharedKey!.AccountName);
+        Assert.Equal("kimprod", account.AccountName);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class StorageAccountTests
         Assert.Equal(new Uri("https://kimprod.queue.core.windows.net"), account.QueueEndpoint);
         Assert.Equal(new Uri("https://kimprod.blob.core.windows.net"), account.BlobEndpoint);
         Assert.Same(credential, account.TokenCredential);
-        Assert.Null(account.SharedKey);
+        Assert.Null(account.AccountName);
     }
 
     [Fact]

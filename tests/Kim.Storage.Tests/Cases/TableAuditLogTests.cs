@@ -1,5 +1,4 @@
 using Kim.Core.Cases;
-using Kim.Core.Storage;
 using Kim.Core.Storage.Cases;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
@@ -12,7 +11,7 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite)
     [Fact(Timeout = 30_000)]
     public async Task Entries_of_a_case_come_back_oldest_first_and_apart_from_other_cases()
     {
-        var table = new TableClient(Account(azurite), UniqueName("audit"), Options());
+        var table = Tables(azurite).GetTableClient(UniqueName("audit"));
         await table.CreateIfNotExistsAsync(Timeout());
         var log = new TableAuditLog(table);
         var t0 = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);

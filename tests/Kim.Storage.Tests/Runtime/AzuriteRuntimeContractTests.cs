@@ -1,5 +1,4 @@
 using Kim.Core.Runtime;
-using Kim.Core.Storage;
 using Kim.Core.Storage.Runtime;
 using Kim.Testing;
 using Kim.Testing.Runtime;
@@ -33,18 +32,16 @@ public sealed class AzuriteRuntimeContractTests(AzuriteFixture azurite) : Workfl
 
     protected override async Task<RuntimeBackend> CreateBackendAsync()
     {
-        var account = StorageAccount.Parse(azurite.ConnectionString);
-        var tableOptions = StorageTestKit.Options(TableRequests);
-        var tables = new TableServiceClient(account, tableOptions);
-        var queues = new QueueServiceClient(account, StorageTestKit.Options());
+        var tables = StorageTestKit.Tables(azurite, TableRequests);
+        var queues = StorageTestKit.Queues(azurite);
         var instances = tables.GetTableClient(StorageTestKit.UniqueName("inst"));
         var index = tables.GetTableClient(StorageTestKit.UniqueName("idx"));
         var work = queues.GetQueueClient(StorageTestKit.UniqueName("work-"));
         var poison = queues.GetQueueClient(StorageTestKit.UniqueName("poison-"));
         await instances.CreateIfNotExistsAsync(Ct);
         await index.CreateIfNotExistsAsync(Ct);
-        await work.CreateIfNotExistsAsync(Ct);
-        await poison.CreateIfNotExistsAsync(Ct);
+        await work.CreateIfNotExistsAsync(cancellationToken: Ct);
+        await poison.CreateIfNotExistsAsync(cancellationToken: Ct);
         return new RuntimeBackend(new TableInstanceStore(instances, index), new QueueWorkQueue(work), new QueueWorkQueue(poison));
     }
 

@@ -1,4 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Kim.Core.Cases;
 
 namespace Kim.Core.Storage.Cases;
@@ -6,17 +10,37 @@ namespace Kim.Core.Storage.Cases;
 /// <summary>
 /// Case documents: the bytes in Blob Storage under <c>{caseId}/{documentId}</c>, the listing in a
 /// table partition per case. The blob goes first and the row second, so a crash between them
-/// leaves an unlisted blob, which <see cref="DeleteAllAsync"/> still removes by prefix.
+/// leaves an unlisted blob, which <see cref="DeleteAllAsync"/> still removes by prefix. Bytes stream
+/// both ways: uploads go out in blocks of <see cref="BlockBytes"/>, one at a time, so memory stays at
+/// about one block whatever the size; downloads hand the response stream to the caller.
 /// </summary>
 public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient table, TimeProvider time) : IDocumentStore
 {
+    /// <summary>
+    /// 4 MiB per block, one block in flight. The SDK's defaults would first buffer up to 256 MiB of a
+    /// stream of unknown length to try a single put, and send blocks concurrently.
+    /// </summary>
+    public const int BlockBytes = 4 * 1024 * 1024;
+
+    /// <summary>The upload's transfer options: blocks of <see cref="BlockBytes"/>, one at a time.</summary>
+    public static StorageTransferOptions TransferOptions { get; } = new()
+    {
+        InitialTransferSize = BlockBytes,
+        MaximumTransferSize = BlockBytes,
+        MaximumConcurrency = 1,
+    };
+
     public async Task<CaseDocument> AddAsync(string caseId, NewDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var documentId = "d-" + Guid.NewGuid().ToString("N")[..12];
         using var hashing = new HashingReadStream(document.Content);
-        var options = new BlobUploadOptions { ContentType = document.ContentType };
-        await blobs.UploadAsync(BlobName(caseId, documentId), hashing, options, cancellationToken);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },
+            TransferOptions = TransferOptions,
+        };
+        await blobs.GetBlobClient(BlobName(caseId, documentId)).UploadAsync(hashing, options, cancellationToken);
 
         var stored = new CaseDocument(
             documentId,
@@ -35,7 +59,7 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
     public async Task<IReadOnlyList<CaseDocument>> ListAsync(string caseId, CancellationToken cancellationToken)
     {
         var documents = new List<CaseDocument>();
-        await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
         {
             documents.Add(FromEntity(row));
         }
@@ -50,7 +74,7 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
             return null;
         }
 
-        var row = await table.GetEntityIfExistsAsync(caseId, documentId, cancellationToken: cancellationToken);
+        var row = await table.GetEntityOrDefaultAsync(caseId, documentId, cancellationToken: cancellationToken);
         return row is null ? null : FromEntity(row);
     }
 
@@ -63,8 +87,8 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
 
         try
         {
-            var download = await blobs.DownloadAsync(BlobName(caseId, documentId), cancellationToken: cancellationToken);
-            return new OpenedDocument(document, download.Content);
+            var download = await blobs.GetBlobClient(BlobName(caseId, documentId)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return new OpenedDocument(document, download.Value.Content);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -75,9 +99,9 @@ public sealed class BlobDocumentStore(BlobContainerClient blobs, TableClient tab
     public async Task<int> DeleteAllAsync(string caseId, CancellationToken cancellationToken)
     {
         var listed = await ListAsync(caseId, cancellationToken);
-        await foreach (var blob in blobs.GetBlobsAsync(caseId + "/", cancellationToken: cancellationToken))
+        await foreach (var blob in blobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, caseId + "/", cancellationToken))
         {
-            await blobs.DeleteIfExistsAsync(blob.Name, cancellationToken);
+            await blobs.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
         }
 
         foreach (var document in listed)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Kim.Core.Cases;
 
 namespace Kim.Core.Storage.Cases;
@@ -27,7 +28,7 @@ public sealed class TableAuditLog(TableClient table) : IAuditLog
 
     public async IAsyncEnumerable<AuditEntry> ReadAsync(string caseId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
         {
             yield return new AuditEntry(
                 caseId,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Runtime;
 
 namespace Kim.Core.Storage.Runtime;
@@ -29,16 +30,16 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
 
     public async Task<InstanceRecord?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var entity = await instances.GetEntityIfExistsAsync(InstanceIds.RootOf(instanceId), InstanceRow(instanceId), cancellationToken: cancellationToken);
+        var entity = await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), InstanceRow(instanceId), cancellationToken: cancellationToken);
         return entity is null ? null : ToInstance(entity);
     }
 
     public async Task<bool> HasAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken) =>
-        await instances.GetEntityIfExistsAsync(InstanceIds.RootOf(instanceId), MarkerRow(instanceId, eventId), ["Sequence"], cancellationToken) is not null;
+        await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), MarkerRow(instanceId, eventId), ["Sequence"], cancellationToken) is not null;
 
     public async Task<HistoryEntry?> GetHistoryEntryAsync(string instanceId, long sequence, CancellationToken cancellationToken)
     {
-        var entity = await instances.GetEntityIfExistsAsync(InstanceIds.RootOf(instanceId), HistoryRow(instanceId, sequence), cancellationToken: cancellationToken);
+        var entity = await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), HistoryRow(instanceId, sequence), cancellationToken: cancellationToken);
         return entity is null ? null : ToHistory(entity);
     }
 
@@ -47,9 +48,9 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         var partition = InstanceIds.RootOf(instanceId);
         var from = HistoryRow(instanceId, afterSequence);
         var to = $"h|{instanceId}}}";
-        var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}");
         var entries = new List<HistoryEntry>();
-        await foreach (var entity in instances.QueryAsync(filter, Math.Min(take, 1000), cancellationToken: cancellationToken))
+        await foreach (var entity in instances.QueryAsync<TableEntity>(filter, Math.Min(take, 1000), cancellationToken: cancellationToken))
         {
             entries.Add(ToHistory(entity));
             if (entries.Count == take)
@@ -63,9 +64,9 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
 
     public async Task<IReadOnlyList<InstanceRecord>> ListPartitionAsync(string rootId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {rootId} and RowKey ge {"i|"} and RowKey lt {"i}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {rootId} and RowKey ge {"i|"} and RowKey lt {"i}"}");
         var found = new List<InstanceRecord>();
-        await foreach (var entity in instances.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in instances.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             found.Add(ToInstance(entity));
         }
@@ -114,8 +115,8 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
                 foreach (var prefix in new[] { $"h|{id}|", $"e|{id}|" })
                 {
                     var end = prefix[..^1] + "}";
-                    var filter = TableFilter.Create($"PartitionKey eq {group.Key} and RowKey ge {prefix} and RowKey lt {end}");
-                    await foreach (var entity in instances.QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+                    var filter = TableClient.CreateQueryFilter($"PartitionKey eq {group.Key} and RowKey ge {prefix} and RowKey lt {end}");
+                    await foreach (var entity in instances.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
                     {
                         rows.Add(entity.RowKey);
                     }
@@ -145,9 +146,9 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
 
     public async Task<IReadOnlyList<string>> QueryIndexAsync(string key, string? afterInstanceId, int take, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {key} and RowKey gt {afterInstanceId ?? ""}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey gt {afterInstanceId ?? ""}");
         var ids = new List<string>();
-        await foreach (var entity in index.QueryAsync(filter, Math.Min(take, 1000), ["RowKey"], cancellationToken))
+        await foreach (var entity in index.QueryAsync<TableEntity>(filter, Math.Min(take, 1000), ["RowKey"], cancellationToken))
         {
             ids.Add(entity.RowKey);
             if (ids.Count == take)
