@@ -22,8 +22,10 @@ public sealed class DigestComposer(MailLinks links)
             return null;
         }
 
+        var count = distinct.Count;
+        var entries = GermanFormat.Count(count, "Eintrag", "Einträge");
         var body = new MailBody("Guten Tag,")
-            .Paragraph($"für {GermanFormat.DateWithWeekday(date)} liegen in Kim {GermanFormat.Count(distinct.Count, "Eintrag", "Einträge")} für Sie vor:");
+            .Paragraph($"für {GermanFormat.DateWithWeekday(date)} {GermanFormat.Agree(count, "liegt", "liegen")} in Kim {entries} für Sie vor:");
         foreach (var group in distinct.GroupBy(i => i.Kind).OrderBy(g => g.Key))
         {
             var lines = group
@@ -33,18 +35,22 @@ public sealed class DigestComposer(MailLinks links)
             body.Section(Heading(group.Key, group.Count()), lines);
         }
 
-        var subject = $"KIM-Erinnerungen für {GermanFormat.DateWithWeekday(date)}: {GermanFormat.Count(distinct.Count, "Eintrag", "Einträge")}";
+        var subject = $"KIM-Erinnerungen für {GermanFormat.DateWithWeekday(date)}: {entries}";
         return body.ToMessage(recipient, subject);
     }
 
-    private static string Heading(DueItemKind kind, int count) => kind switch
+    private static string Heading(DueItemKind kind, int count)
     {
-        DueItemKind.FollowUpOverdue => $"Überfällige Wiedervorlagen ({count})",
-        DueItemKind.FollowUpDue => $"Fällige Wiedervorlagen ({count})",
-        DueItemKind.PartnerAnswerOverdue => $"Überfällige Antworten von Netzwerkpartnern ({count})",
-        DueItemKind.HandoverStepDue => $"Übergabeschritte, fällig in den nächsten {HandoverLookaheadWorkingDays} Arbeitstagen ({count})",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due item kind."),
-    };
+        var title = kind switch
+        {
+            DueItemKind.FollowUpOverdue => GermanFormat.Agree(count, "Überfällige Wiedervorlage", "Überfällige Wiedervorlagen"),
+            DueItemKind.FollowUpDue => GermanFormat.Agree(count, "Fällige Wiedervorlage", "Fällige Wiedervorlagen"),
+            DueItemKind.PartnerAnswerOverdue => GermanFormat.Agree(count, "Überfällige Antwort eines Netzwerkpartners", "Überfällige Antworten von Netzwerkpartnern"),
+            DueItemKind.HandoverStepDue => GermanFormat.Agree(count, "Übergabeschritt", "Übergabeschritte") + $", fällig in den nächsten {HandoverLookaheadWorkingDays} Arbeitstagen",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due item kind."),
+        };
+        return $"{title} ({count})";
+    }
 
     private static string Line(DueItem item)
     {

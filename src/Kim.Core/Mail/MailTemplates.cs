@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kim.Core.Cases;
 
 namespace Kim.Core.Mail;
@@ -31,12 +30,7 @@ public sealed class MailTemplates(MailLinks links)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var date = GermanFormat.Date(notice.DueDate);
-        var left = notice.WorkingDaysLeft switch
-        {
-            <= 0 => "heute",
-            1 => "in 1 Arbeitstag",
-            var n => "in " + n.ToString(CultureInfo.InvariantCulture) + " Arbeitstagen",
-        };
+        var left = notice.WorkingDaysLeft <= 0 ? "heute" : "in " + GermanFormat.Count(notice.WorkingDaysLeft, "Arbeitstag", "Arbeitstagen");
         return new MailBody(StaffGreeting)
             .Paragraph($"im Fall {notice.Case} ist der Übergabeschritt „{StepName(notice.Step)}“ {left} fällig, am {date}.")
             .Paragraph("Bitte bestätigen Sie den Schritt in Kim, sobald er erledigt ist, damit beim Rechtskreiswechsel keine Lücke in den Leistungen entsteht.")

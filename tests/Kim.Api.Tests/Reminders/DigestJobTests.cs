@@ -68,17 +68,17 @@ public sealed class DigestJobTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var own = Assert.Single(rig.Sender.To(Luedenscheid));
         Assert.Equal("KIM-Erinnerungen für Dienstag, 24.11.2026: 3 Einträge", own.Subject);
         Assert.Contains("Überfällige Wiedervorlagen (2)\n- Fall c-a1, fällig seit 20.11.2026: https://kim.example.org/api/cases/c-a1\n- Fall c-b1, fällig seit 23.11.2026", own.Text, StringComparison.Ordinal);
-        Assert.Contains("Fällige Wiedervorlagen (1)\n- Fall c-a1, fällig am 24.11.2026", own.Text, StringComparison.Ordinal);
+        Assert.Contains("Fällige Wiedervorlage (1)\n- Fall c-a1, fällig am 24.11.2026", own.Text, StringComparison.Ordinal);
 
         // The unassigned case goes to every case manager of its municipality.
         var second = Assert.Single(rig.Sender.To(Luedenscheid2));
         Assert.Contains("Fall c-b1, fällig seit 23.11.2026", second.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("c-a1", second.Text, StringComparison.Ordinal);
 
-        Assert.Contains("Überfällige Antworten von Netzwerkpartnern (1)\n- Fall c-c1, Antwort erbeten bis 20.11.2026", Assert.Single(rig.Sender.To("cm-iserlohn@example.org")).Text, StringComparison.Ordinal);
+        Assert.Contains("Überfällige Antwort eines Netzwerkpartners (1)\n- Fall c-c1, Antwort erbeten bis 20.11.2026", Assert.Single(rig.Sender.To("cm-iserlohn@example.org")).Text, StringComparison.Ordinal);
 
         var menden = Assert.Single(rig.Sender.To("cm-menden@example.org")).Text;
-        Assert.Contains("Übergabeschritte, fällig in den nächsten 5 Arbeitstagen (1)\n- Fall c-d1, fällig am 30.11.2026", menden, StringComparison.Ordinal);
+        Assert.Contains("Übergabeschritt, fällig in den nächsten 5 Arbeitstagen (1)\n- Fall c-d1, fällig am 30.11.2026", menden, StringComparison.Ordinal);
         Assert.DoesNotContain("c-e1", menden, StringComparison.Ordinal); // due tomorrow: not yet
 
         AssertNoClientData(rig.Sender.Sent);

@@ -31,14 +31,15 @@ public sealed class DigestComposerTests
         ])!;
 
         Assert.Equal("KIM-Erinnerungen für Montag, 02.11.2026: 6 Einträge", mail.Subject);
+        Assert.Contains("für Montag, 02.11.2026 liegen in Kim 6 Einträge für Sie vor:", mail.Text, StringComparison.Ordinal);
         string[] order =
         [
             "Überfällige Wiedervorlagen (2)",
             "Fall c-4, fällig seit 20.10.2026: https://kim.example.org/api/cases/c-4",
             "Fall c-2, fällig seit 30.10.2026",
-            "Fällige Wiedervorlagen (1)",
+            "Fällige Wiedervorlage (1)",
             "Fall c-1, fällig am 02.11.2026",
-            "Überfällige Antworten von Netzwerkpartnern (1)",
+            "Überfällige Antwort eines Netzwerkpartners (1)",
             "Fall c-5, Antwort erbeten bis 28.10.2026",
             "Übergabeschritte, fällig in den nächsten 5 Arbeitstagen (2)",
             "Fall c-6, fällig am 04.11.2026",
@@ -59,6 +60,23 @@ public sealed class DigestComposerTests
         var mail = Composer.Compose(To, Today, [item, item])!;
 
         Assert.EndsWith(": 1 Eintrag", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("für Montag, 02.11.2026 liegt in Kim 1 Eintrag für Sie vor:", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Fällige Wiedervorlage (1)", mail.Text, StringComparison.Ordinal);
         Assert.Single(mail.Text.Split('\n'), l => l.StartsWith("- Fall c-1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(DueItemKind.FollowUpOverdue, "Überfällige Wiedervorlage (1)", "Überfällige Wiedervorlagen (2)")]
+    [InlineData(DueItemKind.FollowUpDue, "Fällige Wiedervorlage (1)", "Fällige Wiedervorlagen (2)")]
+    [InlineData(DueItemKind.PartnerAnswerOverdue, "Überfällige Antwort eines Netzwerkpartners (1)", "Überfällige Antworten von Netzwerkpartnern (2)")]
+    [InlineData(DueItemKind.HandoverStepDue, "Übergabeschritt, fällig in den nächsten 5 Arbeitstagen (1)", "Übergabeschritte, fällig in den nächsten 5 Arbeitstagen (2)")]
+    public void Every_heading_agrees_with_its_count(DueItemKind kind, string one, string two)
+    {
+        var single = Composer.Compose(To, Today, [Item("c-1", kind, 11, 2)])!;
+        var pair = Composer.Compose(To, Today, [Item("c-1", kind, 11, 2), Item("c-2", kind, 11, 2)])!;
+
+        Assert.Contains(one + "\n", single.Text, StringComparison.Ordinal);
+        Assert.Contains(two + "\n", pair.Text, StringComparison.Ordinal);
+        Assert.Contains("liegen in Kim 2 Einträge", pair.Text, StringComparison.Ordinal);
     }
 }

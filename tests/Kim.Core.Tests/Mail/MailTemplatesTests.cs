@@ -23,6 +23,18 @@ public sealed class MailTemplatesTests
         Assert.Equal(CaseManager, mail.To);
     }
 
+    [Theory]
+    [InlineData(0, "heute fällig")]
+    [InlineData(1, "in 1 Arbeitstag fällig")]
+    [InlineData(2, "in 2 Arbeitstagen fällig")]
+    public void Handover_step_due_agrees_with_the_working_days_left(int left, string expected)
+    {
+        var mail = Templates.HandoverStepDue(CaseManager, new HandoverStepDueNotice(
+            new CaseReference("case-0042"), new HandoverStepId("jobcentre-application"), new DateOnly(2026, 11, 27), left));
+
+        Assert.Contains("(SGB II)“ " + expected + ", am 27.11.2026", mail.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Hard_deadline_missed_says_case_reference_and_municipality_only()
     {
