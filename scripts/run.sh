@@ -56,7 +56,9 @@ for _ in $(seq 1 100); do
 done
 port_open 10002 || { echo "Azurite did not start." >&2; exit 1; }
 
-dotnet "$root/src/Kim.Functions/bin/Debug/net10.0/Kim.Functions.dll" 3>&- &
+# The build output is the content root, so that the app reads its appsettings.json (log levels).
+bin="$root/src/Kim.Functions/bin/Debug/net10.0"
+dotnet "$bin/Kim.Functions.dll" --contentRoot "$bin" 3>&- &
 kim_pid=$!
 
 for _ in $(seq 1 150); do

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kim.Core;
@@ -34,12 +35,32 @@ public static class HttpExtensions
         return services;
     }
 
+    /// <summary>Category of the one log line per request (method, path, status, duration).</summary>
+    public const string RequestLogCategory = "Kim.Functions.Http.Requests";
+
     /// <summary>
-    /// Exception handling and status code pages, before authentication and the endpoints so that
-    /// their errors, and routing's bare 404/405/415, become problem details.
+    /// The request log line, then exception handling and status code pages, before authentication
+    /// and the endpoints so that their errors, and routing's bare 404/405/415, become problem
+    /// details. ASP.NET Core's own per-request lines are below Information (appsettings.json).
     /// </summary>
     public static IApplicationBuilder UseKimHttp(this IApplicationBuilder app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var requests = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLogCategory);
+        app.Use(async (context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                // Outside the exception handler: the status is the one the caller gets.
+                var request = context.Request;
+                HttpLogs.Request(requests, request.Method, request.PathBase + request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
