@@ -70,6 +70,7 @@ done
 cat <<MSG
 
 Kim is running (Development) on $url
+  API reference:   $url/api/docs
   Health:          $url/api/health
   OpenAPI:         $url/openapi/v1.json
   Dev mailbox:     $url/api/dev/mailbox

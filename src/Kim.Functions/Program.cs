@@ -32,7 +32,7 @@ builder.Services.AddKimReminders();
 var app = builder.Build();
 app.UseKimHttp();
 app.UseKimAccess();
-app.MapOpenApi();
+app.MapApiDocs();
 app.MapHealthApi();
 app.MapKimIntake();
 app.MapKimCases();

@@ -58,7 +58,7 @@ public sealed class KimApiHost : IAsyncDisposable
         var app = builder.Build();
         app.UseKimHttp();
         app.UseKimAccess();
-        app.MapOpenApi();
+        app.MapApiDocs();
         app.MapKimIntake();
         MapTestRoutes(app);
         await app.StartAsync();
