@@ -3,7 +3,7 @@
 # in Development on http://127.0.0.1:7071 (the app seeds the demo data on start), prints where to
 # look, and stops everything on Ctrl+C.
 #
-# Settings can be overridden from the environment, e.g. Kim__Timing__FirstContact=00:00:30 or
+# Settings can be overridden from the environment, e.g. Kim__Timing__FirstContactDue=PT30S or
 # Kim__Reminders__Schedule="*/10 * * * * *" (see README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

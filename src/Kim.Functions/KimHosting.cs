@@ -1,3 +1,5 @@
+using Kim.Core;
+
 namespace Kim.Functions;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class KimHosting
 
         return bool.TryParse(text.Trim(), out var value)
             ? value
-            : throw new InvalidOperationException($"{key.Replace(":", "__", StringComparison.Ordinal)} '{text}' is not 'true' or 'false'.");
+            : throw new InvalidSettingException(key, $"'{text}' is not 'true' or 'false'.");
     }
 
     /// <summary>Listens where the Functions host expects it, else on ASPNETCORE_URLS, else on the default.</summary>

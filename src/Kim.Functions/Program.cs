@@ -11,35 +11,46 @@ using Kim.Functions.Storage;
 using Kim.Functions.Triggers;
 using Kim.Functions.Workflows;
 
-var builder = WebApplication.CreateBuilder(args);
-KimHosting.ConfigureUrls(builder);
-var standalone = !KimHosting.IsFunctionsHost(builder.Configuration);
+// A bad setting stops start-up with one line that names it (SettingErrors), not a stack trace.
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    KimHosting.ConfigureUrls(builder);
+    var standalone = !KimHosting.IsFunctionsHost(builder.Configuration);
 
-builder.Services.AddOpenApi();
-builder.Services.AddKimHttp(builder.Configuration);
-builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
-builder.Services.AddKimCaseStorage();
-builder.Services.AddKimCases();
-builder.Services.AddKimWorkflows(builder.Configuration);
-builder.Services.AddKimRuntime(runDispatcher: standalone);
-builder.Services.AddKimAccessStorage();
-builder.Services.AddKimAccess(builder.Configuration);
-builder.Services.AddKimIntakeWorkflow();
-builder.Services.AddKimIntake(builder.Configuration);
-builder.Services.AddKimMail(builder.Configuration, builder.Environment);
-builder.Services.AddKimReminders();
+    builder.Services.AddOpenApi();
+    builder.Services.AddKimHttp(builder.Configuration);
+    builder.Services.AddKimStorage(builder.Configuration, builder.Environment);
+    builder.Services.AddKimCaseStorage();
+    builder.Services.AddKimCases();
+    builder.Services.AddKimWorkflows(builder.Configuration);
+    builder.Services.AddKimRuntime(runDispatcher: standalone);
+    builder.Services.AddKimAccessStorage();
+    builder.Services.AddKimAccess(builder.Configuration);
+    builder.Services.AddKimIntakeWorkflow();
+    builder.Services.AddKimIntake(builder.Configuration);
+    builder.Services.AddKimMail(builder.Configuration, builder.Environment);
+    builder.Services.AddKimReminders();
 
-var app = builder.Build();
-app.UseKimHttp();
-app.UseKimAccess();
-app.MapApiDocs();
-app.MapHealthApi();
-app.MapKimIntake();
-app.MapKimCases();
-app.MapKimPartnerReferrals();
-app.MapMailApi();
-app.MapFunctionsTriggers(app.Configuration);
-app.Run();
+    var app = builder.Build();
+    SettingErrors.ValidateOptions(app.Services);
+    app.UseKimHttp();
+    app.UseKimAccess();
+    app.MapApiDocs();
+    app.MapHealthApi();
+    app.MapKimIntake();
+    app.MapKimCases();
+    app.MapKimPartnerReferrals();
+    app.MapMailApi();
+    app.MapFunctionsTriggers(app.Configuration);
+    app.Run();
+    return 0;
+}
+catch (Exception exception) when (SettingErrors.Describe(exception) is { } line)
+{
+    await Console.Error.WriteLineAsync(line);
+    return 1;
+}
 
 /// <summary>Exposed for the test host.</summary>
 public partial class Program;

@@ -7,7 +7,7 @@ namespace Kim.Core.Mail;
 /// </summary>
 public sealed record MailSettings(string? ApiKey, string? From, string? BaseUrl)
 {
-    /// <summary>Throws <see cref="InvalidOperationException"/> with a message that says what to set.</summary>
+    /// <summary>Throws <see cref="InvalidSettingException"/> with a message that names the setting and says what to set.</summary>
     public MailSenderChoice Choose(bool isDevelopment)
     {
         if (string.IsNullOrWhiteSpace(ApiKey))
@@ -17,8 +17,9 @@ public sealed record MailSettings(string? ApiKey, string? From, string? BaseUrl)
                 return new MailSenderChoice(MailSenderKind.DevelopmentMailbox, null);
             }
 
-            throw new InvalidOperationException(
-                "SendGrid__ApiKey is not set: outside Development Kim cannot send mail (reminders, deadline notices, "
+            throw new InvalidSettingException(
+                "SendGrid:ApiKey",
+                "is not set: outside Development Kim cannot send mail (reminders, deadline notices, "
                 + "referral announcements) and does not start. Set SendGrid__ApiKey to a SendGrid API key with the "
                 + "Mail Send permission and SendGrid__From to a verified sender. Only with ASPNETCORE_ENVIRONMENT="
                 + "Development does Kim keep mail in the development mailbox instead.");
@@ -26,8 +27,9 @@ public sealed record MailSettings(string? ApiKey, string? From, string? BaseUrl)
 
         if (string.IsNullOrWhiteSpace(From))
         {
-            throw new InvalidOperationException(
-                "SendGrid__From is not set: SendGrid needs a verified sender address, e.g. 'kim@example.org' or "
+            throw new InvalidSettingException(
+                "SendGrid:From",
+                "is not set: SendGrid needs a verified sender address, e.g. 'kim@example.org' or "
                 + "'KIM Märkischer Kreis <kim@example.org>'.");
         }
 
@@ -38,14 +40,14 @@ public sealed record MailSettings(string? ApiKey, string? From, string? BaseUrl)
         }
         catch (ArgumentException exception)
         {
-            throw new InvalidOperationException($"SendGrid__From '{From}' is not an e-mail address.", exception);
+            throw new InvalidSettingException("SendGrid:From", $"'{From}' is not an e-mail address.", exception);
         }
 
         var baseUrl = SendGridSettings.DefaultBaseUrl;
         if (!string.IsNullOrWhiteSpace(BaseUrl)
             && (!Uri.TryCreate(BaseUrl.Trim(), UriKind.Absolute, out baseUrl!) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
         {
-            throw new InvalidOperationException($"SendGrid__BaseUrl '{BaseUrl}' is not an absolute http(s) URL; leave it unset for {SendGridSettings.DefaultBaseUrl}.");
+            throw new InvalidSettingException("SendGrid:BaseUrl", $"'{BaseUrl}' is not an absolute http(s) URL; leave it unset for {SendGridSettings.DefaultBaseUrl}.");
         }
 
         return new MailSenderChoice(MailSenderKind.SendGrid, new SendGridSettings(ApiKey, from, baseUrl));

@@ -43,7 +43,7 @@ public sealed class ReminderSchedule
 
     /// <summary>
     /// Parses <c>Kim__Reminders__Schedule</c>; null or blank means <see cref="DefaultExpression"/>.
-    /// Throws <see cref="FormatException"/> naming the setting when the expression is not six-field NCRONTAB.
+    /// Throws <see cref="InvalidSettingException"/> naming the setting when the expression is not six-field NCRONTAB.
     /// </summary>
     public static ReminderSchedule Parse(string? expression)
     {
@@ -55,8 +55,9 @@ public sealed class ReminderSchedule
         }
         catch (CrontabException exception)
         {
-            throw new FormatException(
-                $"Kim__Reminders__Schedule '{text}' is not a six-field NCRONTAB expression (second minute hour day month weekday), e.g. '{DefaultExpression}'.",
+            throw new InvalidSettingException(
+                "Kim:Reminders:Schedule",
+                $"'{text}' is not a six-field NCRONTAB expression (second minute hour day month weekday), e.g. '{DefaultExpression}'.",
                 exception);
         }
 

@@ -30,14 +30,14 @@ public sealed class WorkingCalendar
     /// A calendar from the setting <c>Kim__Timing__ExtraHolidays</c>: days (<c>yyyy-MM-dd</c>) separated
     /// by commas, semicolons or spaces, e.g. <c>2026-12-24,2026-12-31</c>.
     /// </summary>
-    /// <exception cref="FormatException">A day is not <c>yyyy-MM-dd</c>.</exception>
+    /// <exception cref="InvalidSettingException">A day is not <c>yyyy-MM-dd</c>.</exception>
     public static WorkingCalendar FromSetting(string? extraHolidays)
     {
         var days = (extraHolidays ?? string.Empty)
             .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(text => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? day
-                : throw new FormatException($"Kim:Timing:ExtraHolidays: '{text}' is not a day (yyyy-MM-dd)."));
+                : throw new InvalidSettingException("Kim:Timing:ExtraHolidays", $"'{text}' is not a day: use yyyy-MM-dd, separated by commas, e.g. 2026-12-24,2026-12-31."));
         return new WorkingCalendar(days);
     }
 

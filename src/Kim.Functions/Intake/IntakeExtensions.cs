@@ -33,7 +33,7 @@ public static class IntakeExtensions
     {
         services.AddOptions<IntakeOptions>()
             .Bind(configuration.GetSection(IntakeOptions.Section))
-            .Validate(o => o.MaxFileBytes > 0 && o.MaxFiles > 0, "Kim:Intake:MaxFileBytes and MaxFiles must be positive")
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxFiles > 0, "Kim__Intake__MaxFileBytes and Kim__Intake__MaxFiles must be positive whole numbers")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IntakeReader>();

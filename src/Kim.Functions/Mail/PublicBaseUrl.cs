@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kim.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -25,7 +26,7 @@ internal static partial class PublicBaseUrl
 
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InvalidOperationException($"Kim__PublicBaseUrl '{text}' is not an absolute http(s) URL, e.g. 'https://kim.example.org'.");
+            throw new InvalidSettingException(SettingKey, $"'{text}' is not an absolute http(s) URL, e.g. 'https://kim.example.org'.");
         }
 
         return uri;

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Kim.Core;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Storage;
@@ -8,8 +9,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Reads the storage account (in Development a missing setting means Azurite; elsewhere it stops
-    /// start-up with a clear message), registers the Table, Queue and Blob service clients of
-    /// <see cref="StorageAccount"/> and the health check, and
+    /// start-up with an <see cref="InvalidSettingException"/>), registers the Table, Queue and Blob
+    /// service clients of <see cref="StorageAccount"/> and the health check, and
     /// a start-up step that creates every table, queue and container in <see cref="StorageNames"/>.
     /// </summary>
     /// <param name="configure">Adjusts the clients' options, e.g. adds a request-counting policy in tests.</param>
@@ -41,7 +42,14 @@ public static class StorageServiceCollectionExtensions
             return StorageAccount.DevelopmentStorage;
         }
 
-        // Environment variables name nested settings with "__"; IConfiguration with ":".
-        return StorageAccount.FromSettings(key => configuration[key.Replace("__", ":", StringComparison.Ordinal)], name: Name);
+        try
+        {
+            // Environment variables name nested settings with "__"; IConfiguration with ":".
+            return StorageAccount.FromSettings(key => configuration[key.Replace("__", ":", StringComparison.Ordinal)], name: Name);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException)
+        {
+            throw new InvalidSettingException(Name, "is not usable: " + exception.Message, exception);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace Kim.Functions.Workflows;
 /// </summary>
 public sealed class TimingConfiguration
 {
-    public const string Section = "Kim:Timing";
+    public const string Section = TimingSettings.Section;
 
     private TimingSettings _current;
 

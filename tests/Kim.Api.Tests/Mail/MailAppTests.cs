@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Kim.Core;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Functions.Mail;
@@ -58,7 +59,7 @@ public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public void Outside_development_without_an_api_key_start_up_fails_with_the_clear_message()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        var e = Assert.Throws<InvalidOperationException>(() => builder.Services.AddKimMail(new ConfigurationBuilder().Build(), builder.Environment));
+        var e = Assert.Throws<InvalidSettingException>(() => builder.Services.AddKimMail(new ConfigurationBuilder().Build(), builder.Environment));
         Assert.StartsWith("SendGrid__ApiKey is not set: outside Development Kim cannot send mail", e.Message, StringComparison.Ordinal);
     }
 

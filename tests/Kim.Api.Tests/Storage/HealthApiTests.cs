@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Kim.Core;
 using Kim.Core.Storage;
 using Kim.Functions.Storage;
 using Kim.Testing;
@@ -81,7 +82,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public void Outside_development_a_missing_storage_setting_stops_start_up_with_a_clear_message()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        var e = Assert.Throws<InvalidOperationException>(() => builder.Services.AddKimStorage(new ConfigurationBuilder().Build(), builder.Environment));
+        var e = Assert.Throws<InvalidSettingException>(() => builder.Services.AddKimStorage(new ConfigurationBuilder().Build(), builder.Environment));
         Assert.Contains("AzureWebJobsStorage", e.Message, StringComparison.Ordinal);
     }
 

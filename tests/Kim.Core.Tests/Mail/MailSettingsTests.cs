@@ -19,7 +19,7 @@ public sealed class MailSettingsTests
     [Fact]
     public void Outside_Development_a_missing_key_stops_start_up_with_a_clear_message()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new MailSettings(null, "kim@example.org", null).Choose(isDevelopment: false));
+        var error = Assert.Throws<InvalidSettingException>(() => new MailSettings(null, "kim@example.org", null).Choose(isDevelopment: false));
 
         Assert.StartsWith("SendGrid__ApiKey is not set: outside Development Kim cannot send mail", error.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class MailSettingsTests
     [InlineData("kim@example.org", "api.sendgrid.com", "SendGrid__BaseUrl 'api.sendgrid.com'")]
     public void Bad_settings_with_a_key_say_which_setting_is_wrong(string? from, string? baseUrl, string expected)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new MailSettings("SG.secret", from, baseUrl).Choose(isDevelopment: false));
+        var error = Assert.Throws<InvalidSettingException>(() => new MailSettings("SG.secret", from, baseUrl).Choose(isDevelopment: false));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }

@@ -143,7 +143,7 @@ public sealed class ReminderScheduleTests
     [InlineData("0 0 25 * * *")]
     public void A_bad_expression_names_the_setting(string expression)
     {
-        var error = Assert.Throws<FormatException>(() => ReminderSchedule.Parse(expression));
+        var error = Assert.Throws<InvalidSettingException>(() => ReminderSchedule.Parse(expression));
 
         Assert.Contains("Kim__Reminders__Schedule", error.Message, StringComparison.Ordinal);
     }

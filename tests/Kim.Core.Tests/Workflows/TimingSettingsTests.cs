@@ -55,19 +55,21 @@ public class TimingSettingsTests
     [Fact]
     public void A_misspelt_setting_fails_with_its_name()
     {
-        var e = Assert.Throws<FormatException>(() => new TimingSettings(new Dictionary<string, string> { ["PlanReveiw"] = "P2M" }));
-        Assert.Contains("Kim:Timing:PlanReveiw", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<InvalidSettingException>(() => new TimingSettings(new Dictionary<string, string> { ["PlanReveiw"] = "P2M" }));
+        Assert.Equal("Kim__Timing__PlanReveiw", e.Setting);
+        Assert.StartsWith("Kim__Timing__PlanReveiw is not a timing setting; known: FirstContactDue, SupportPlanDue, PlanReview,", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ExtraHolidays", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_bad_value_fails_with_its_setting()
     {
-        var e = Assert.Throws<FormatException>(() => new TimingSettings(
+        var e = Assert.Throws<InvalidSettingException>(() => new TimingSettings(
             municipalities: new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
                 ["menden"] = new Dictionary<string, string> { ["Retention"] = "three years" },
             }));
-        Assert.Contains("Kim:Timing:Municipalities:menden:Retention", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Kim__Timing__Municipalities__menden__Retention 'three years' is not an interval", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

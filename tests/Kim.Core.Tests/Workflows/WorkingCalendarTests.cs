@@ -84,7 +84,7 @@ public class WorkingCalendarTests
         Assert.Equal(3, calendar.ExtraHolidays.Count);
         Assert.False(calendar.IsWorkingDay(new DateOnly(2027, 2, 8)));
         Assert.Empty(WorkingCalendar.FromSetting(null).ExtraHolidays);
-        Assert.Throws<FormatException>(() => WorkingCalendar.FromSetting("24.12.2026"));
+        Assert.Equal("Kim__Timing__ExtraHolidays", Assert.Throws<InvalidSettingException>(() => WorkingCalendar.FromSetting("24.12.2026")).Setting);
     }
 
     [Fact]
