@@ -1,22 +1,48 @@
 #!/usr/bin/env bash
-# Runs every test of Kim on a fresh clone: installs Azurite, builds, runs all test projects
-# (each starts its own in-memory Azurite on free ports) and ends with one line
-# "N passed, N failed" summing all test projects.
+# Runs every test of Kim on a fresh clone: installs Azurite, builds, runs the test projects one
+# after another (each starts its own in-memory Azurite on free ports), printing when each starts
+# and what it passed, and ends with one line "N passed, N failed" summing all test projects.
+# A build that fails or a project whose test host crashes counts as failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-azurite.sh || exit 1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet build Kim.sln -warnaserror --nologo -v q || exit 1
-dotnet test Kim.sln --no-build --nologo 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+total_passed=0
+total_failed=0
+status=0
 
-# vstest prints one line per test project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ..."
-passed=$(grep -E '^\s*(Passed|Failed)!\s+-' "$log" | sed -E 's/.*Passed:\s*([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
-failed=$(grep -E '^\s*(Passed|Failed)!\s+-' "$log" | sed -E 's/.*Failed:\s*([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1 # a test host crashed or a project did not run: count it, never hide it
+echo "== Building Kim.sln"
+if ! dotnet build Kim.sln -warnaserror --nologo -v q; then
+  echo "0 passed, 1 failed"
+  exit 1
 fi
-echo "$passed passed, $failed failed"
+
+# One project at a time: side by side they compete for the same cores and their Azurites.
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  started=$SECONDS
+  echo "== $name: running"
+  dotnet test "$project" --no-build --nologo 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+
+  # vstest ends with "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ..." (or "Failed!  - …").
+  summary=$(grep -E '^\s*(Passed|Failed)!\s+-' "$log" | tail -n 1)
+  passed=$(sed -nE 's/.*Passed:\s*([0-9]+).*/\1/p' <<<"$summary")
+  failed=$(sed -nE 's/.*Failed:\s*([0-9]+),.*/\1/p' <<<"$summary")
+  passed=${passed:-0}
+  failed=${failed:-0}
+  if [ "$code" -ne 0 ] || [ -z "$summary" ]; then
+    status=1
+    if [ "$failed" -eq 0 ]; then
+      failed=1 # the test host crashed or the project did not run: count it, never hide it
+    fi
+  fi
+  echo "== $name: $passed passed, $failed failed in $((SECONDS - started)) s"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+done
+
+echo "$total_passed passed, $total_failed failed"
 exit "$status"

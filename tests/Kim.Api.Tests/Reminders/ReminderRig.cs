@@ -28,8 +28,9 @@ internal sealed class ReminderRig
 
     public static readonly MailLinks Links = new(new Uri("https://kim.example.org"));
 
-    private ReminderRig(FakeTimeProvider clock, RequestCountingPolicy requests, TableServiceClient tables, TableInstanceStore store, TableClient ledger, TableClient schedules, DueIndex index, InMemoryAccessDirectory directory)
+    private ReminderRig(FakeTimeProvider clock, RequestCountingPolicy requests, TableServiceClient tables, TableClient instances, TableInstanceStore store, TableClient ledger, TableClient schedules, DueIndex index, InMemoryAccessDirectory directory)
     {
+        InstancesTable = instances;
         Clock = clock;
         Requests = requests;
         Tables = tables;
@@ -46,6 +47,8 @@ internal sealed class ReminderRig
     public RequestCountingPolicy Requests { get; }
 
     public TableServiceClient Tables { get; }
+
+    public TableClient InstancesTable { get; }
 
     public TableInstanceStore Store { get; }
 
@@ -80,9 +83,10 @@ internal sealed class ReminderRig
             new StaffMember(SecondCaseManager, "Second case manager Lüdenscheid", SecondCaseManager + "@example.org", StaffRole.CaseManager, DemoData.District, "luedenscheid"),
             CancellationToken.None);
 
-        var store = new TableInstanceStore(tables.GetTableClient(names[0]), tables.GetTableClient(names[1]));
+        var instances = tables.GetTableClient(names[0]);
+        var store = new TableInstanceStore(instances, tables.GetTableClient(names[1]));
         var index = new DueIndex(tables.GetTableClient(names[2]), WorkingCalendar.Nrw);
-        return new ReminderRig(new FakeTimeProvider(now), requests, tables, store, tables.GetTableClient(names[3]), tables.GetTableClient(names[4]), index, directory);
+        return new ReminderRig(new FakeTimeProvider(now), requests, tables, instances, store, tables.GetTableClient(names[3]), tables.GetTableClient(names[4]), index, directory);
     }
 
     /// <summary>A runtime on the same store with other observers (none: a projection that was missed).</summary>
