@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
 # Runs Kim locally: installs and starts Azurite (in memory, telemetry off), starts Kim standalone
 # in Development on http://127.0.0.1:7071 (the app seeds the demo data on start), prints where to
-# look, and stops everything on Ctrl+C.
+# look, and stops everything on Ctrl+C (or SIGINT/SIGTERM/SIGHUP to this script), however it was
+# started.
 #
 # Settings can be overridden from the environment, e.g. Kim__Timing__FirstContactDue=PT30S or
 # Kim__Reminders__Schedule="*/10 * * * * *" (see README.md).
 set -euo pipefail
+
+# A command started with '&' by a script (no job control) inherits SIGINT and SIGQUIT ignored, bash
+# cannot trap a signal ignored on entry, and dotnet keeps it ignored: Ctrl+C would stop nothing.
+# This script therefore starts again, and starts Kim, with both signals at their defaults.
+if env --default-signal=INT true 2>/dev/null; then
+  default_signals=(env --default-signal=INT,QUIT)
+else
+  default_signals=(perl -e '$SIG{INT} = $SIG{QUIT} = "DEFAULT"; exec { $ARGV[0] } @ARGV or die "$ARGV[0]: $!\n"' --)
+fi
+if [ -z "${KIM_RUN_SIGNALS_RESET:-}" ]; then
+  export KIM_RUN_SIGNALS_RESET=1
+  exec "${default_signals[@]}" bash "$0" "$@"
+fi
+
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
@@ -31,7 +46,7 @@ work=$(mktemp -d)
 azurite_pid=""
 kim_pid=""
 cleanup() {
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM HUP
   [ -n "$kim_pid" ] && kill "$kim_pid" 2>/dev/null && wait "$kim_pid" 2>/dev/null
   exec 3>&- 2>/dev/null || true # closes Azurite's standard input: it exits
   [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null
@@ -39,7 +54,9 @@ cleanup() {
   echo "Kim and Azurite stopped."
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 # Azurite reads its standard input from a pipe that only this script holds open: if the script
 # dies, the pipe closes and Azurite exits with it.
@@ -58,7 +75,7 @@ port_open 10002 || { echo "Azurite did not start." >&2; exit 1; }
 
 # The build output is the content root, so that the app reads its appsettings.json (log levels).
 bin="$root/src/Kim.Functions/bin/Debug/net10.0"
-dotnet "$bin/Kim.Functions.dll" --contentRoot "$bin" 3>&- &
+"${default_signals[@]}" dotnet "$bin/Kim.Functions.dll" --contentRoot "$bin" 3>&- &
 kim_pid=$!
 
 for _ in $(seq 1 150); do
