@@ -33,7 +33,8 @@ for project in tests/*/*.Tests.csproj; do
   failed=$(sed -nE 's/.*Failed:\s*([0-9]+),.*/\1/p' <<<"$summary")
   passed=${passed:-0}
   failed=${failed:-0}
-  if [ "$code" -ne 0 ] || [ -z "$summary" ]; then
+  # A failure fails the run even when dotnet test exits 0 (it can, when stopped by a signal).
+  if [ "$code" -ne 0 ] || [ -z "$summary" ] || [ "$failed" -gt 0 ]; then
     status=1
     if [ "$failed" -eq 0 ]; then
       failed=1 # the test host crashed or the project did not run: count it, never hide it
