@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -35,7 +34,7 @@ public sealed class MailDispatcher(IMailSender sender, IMailLedger ledger, TimeP
             // An at-least-once mail gives its claim back after any failure or cancellation. An
             // at-most-once mail keeps it unless the send certainly did not go out (SendGrid answered
             // 4xx, e.g. 400 or 429): after a timeout, a 5xx or a cancellation SendGrid may have accepted it.
-            var release = !policy.AtMostOnce || exception is RequestFailedException { Status: >= 400 and < 500 };
+            var release = !policy.AtMostOnce || exception is MailSendFailedException { Refused: true };
             if (release)
             {
                 await ledger.ReleaseAsync(key, CancellationToken.None);

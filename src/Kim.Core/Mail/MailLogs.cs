@@ -11,14 +11,14 @@ internal static partial class MailLogs
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "SendGrid accepted a mail (status {Status}).")]
     public static partial void SendGridAccepted(ILogger logger, int status);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "SendGrid answered 429 on attempt {Attempt}; retrying after {Wait}.")]
-    public static partial void RateLimited(ILogger logger, int attempt, TimeSpan wait);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "SendGrid answered {Status} ({Errors}); the SendGrid client retries while it has retries left.")]
+    public static partial void SendGridRetriable(ILogger logger, int status, string errors);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "SendGrid answered 429 on attempt {Attempt}; giving up (reset in {Wait}).")]
-    public static partial void RateLimitGaveUp(ILogger logger, int attempt, TimeSpan wait);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "SendGrid did not accept a mail and the SendGrid client has no retries left (last status {Status}).")]
+    public static partial void SendGridGaveUp(ILogger logger, int? status, Exception exception);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "SendGrid rejected a mail with status {Status}.")]
-    public static partial void SendGridRejected(ILogger logger, int status);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "SendGrid rejected a mail with status {Status}: {Errors}")]
+    public static partial void SendGridRejected(ILogger logger, int status, string errors);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Development mailbox stored a mail (no SendGrid API key).")]
     public static partial void DevelopmentMailboxStored(ILogger logger);

@@ -1,29 +1,17 @@
 using System.Text;
 using System.Text.Json;
-using Azure;
-using Azure.Core;
 
 namespace Kim.Core.Mail;
 
 /// <summary>
-/// Puts SendGrid's error messages into <see cref="RequestFailedException.Message"/>. SendGrid
-/// answers errors as <c>{"errors":[{"message":…,"field":…,"help":…}]}</c>.
+/// Reads SendGrid's error body, <c>{"errors":[{"message":…,"field":…,"help":…}]}</c>, into one line
+/// with every message. The SendGrid library's own error handling keeps only the first one.
 /// https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send#responses
 /// </summary>
-internal sealed class SendGridErrorParser : RequestFailedDetailsParser
+internal static class SendGridErrorParser
 {
-    public static SendGridErrorParser Instance { get; } = new();
-
-    public override bool TryParse(Response response, out ResponseError? error, out IDictionary<string, string>? data)
-    {
-        data = null;
-        var message = Parse(response.Content?.ToString() ?? string.Empty);
-        error = message is null ? null : new ResponseError(null, message);
-        return error is not null;
-    }
-
-    /// <summary>"message (field: x); message" from SendGrid's error body; null when there is none.</summary>
-    internal static string? Parse(string body)
+    /// <summary>"SendGrid: message (field: x); message" from SendGrid's error body; null when there is none.</summary>
+    public static string? Parse(string body)
     {
         if (!body.TrimStart().StartsWith('{'))
         {
@@ -41,6 +29,11 @@ internal sealed class SendGridErrorParser : RequestFailedDetailsParser
             var text = new StringBuilder();
             foreach (var item in errors.EnumerateArray())
             {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
                 var message = item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                 var field = item.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
                 if (message is null && field is null)
@@ -66,5 +59,12 @@ internal sealed class SendGridErrorParser : RequestFailedDetailsParser
         {
             return null;
         }
+    }
+
+    /// <summary>SendGrid's messages from <paramref name="content"/>, else "SendGrid answered {status}."</summary>
+    public static async Task<string> DescribeAsync(int status, HttpContent? content, CancellationToken cancellationToken)
+    {
+        var body = content is null ? string.Empty : await content.ReadAsStringAsync(cancellationToken);
+        return Parse(body) ?? $"SendGrid answered {status}.";
     }
 }

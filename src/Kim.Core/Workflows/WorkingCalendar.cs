@@ -1,4 +1,5 @@
 using System.Globalization;
+using PublicHoliday;
 
 namespace Kim.Core.Workflows;
 
@@ -17,6 +18,10 @@ public sealed class WorkingCalendar
 {
     /// <summary>When notices go out: the start of an office's working day.</summary>
     public static readonly TimeOnly NoticeTime = new(8, 0);
+
+    // The PublicHoliday package's German calendar for NRW; without a state it knows only the
+    // holidays all states share. WorkingCalendarTests pin its NRW list against literal dates.
+    private static readonly GermanPublicHoliday NrwPublicHolidays = new() { State = GermanPublicHoliday.States.NW };
 
     private readonly HashSet<DateOnly> _extraHolidays;
 
@@ -50,47 +55,14 @@ public sealed class WorkingCalendar
 
     public IReadOnlyCollection<DateOnly> ExtraHolidays => _extraHolidays;
 
-    /// <summary>Easter Sunday by the Gregorian computus (the anonymous algorithm, Meeus/Jones/Butcher).</summary>
-    public static DateOnly EasterSunday(int year)
-    {
-        var a = year % 19;
-        var b = year / 100;
-        var c = year % 100;
-        var d = b / 4;
-        var e = b % 4;
-        var f = (b + 8) / 25;
-        var g = (b - f + 1) / 3;
-        var h = ((19 * a) + b - d - g + 15) % 30;
-        var i = c / 4;
-        var k = c % 4;
-        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
-        var m = (a + (11 * h) + (22 * l)) / 451;
-        var month = (h + l - (7 * m) + 114) / 31;
-        var day = ((h + l - (7 * m) + 114) % 31) + 1;
-        return new DateOnly(year, month, day);
-    }
-
-    /// <summary>The statutory public holidays of North Rhine-Westphalia (Feiertagsgesetz NW) in a year.</summary>
-    public static IReadOnlyList<DateOnly> NrwHolidays(int year)
-    {
-        var easter = EasterSunday(year);
-        return
-        [
-            new DateOnly(year, 1, 1),
-            easter.AddDays(-2),
-            easter.AddDays(1),
-            new DateOnly(year, 5, 1),
-            easter.AddDays(39),
-            easter.AddDays(50),
-            easter.AddDays(60),
-            new DateOnly(year, 10, 3),
-            new DateOnly(year, 11, 1),
-            new DateOnly(year, 12, 25),
-            new DateOnly(year, 12, 26),
-        ];
-    }
-
-    public bool IsHoliday(DateOnly day) => _extraHolidays.Contains(day) || NrwHolidays(day.Year).Contains(day);
+    /// <summary>
+    /// A public holiday of North Rhine-Westphalia (Feiertagsgesetz NW, and 3 October by the
+    /// Unification Treaty: New Year, Good Friday, Easter Monday, 1 May, Ascension, Whit Monday,
+    /// Corpus Christi, 3 October, All Saints, 25 and 26 December; and one-offs such as Reformation
+    /// Day 2017) or a configured extra holiday.
+    /// </summary>
+    public bool IsHoliday(DateOnly day) =>
+        _extraHolidays.Contains(day) || NrwPublicHolidays.IsPublicHoliday(day.ToDateTime(TimeOnly.MinValue));
 
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(day);

@@ -45,8 +45,7 @@ public static class MailServiceCollectionExtensions
         {
             services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
                 sendGrid,
-                new SendGridMailSenderOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() },
-                sp.GetRequiredService<ILogger<SendGridMailSender>>()));
+                logger: sp.GetRequiredService<ILogger<SendGridMailSender>>()));
         }
         else
         {

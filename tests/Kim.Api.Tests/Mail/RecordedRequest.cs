@@ -1,4 +1,4 @@
 namespace Kim.Api.Tests.Mail;
 
-/// <summary>A request the fake SendGrid server received, and when by the test's clock.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Authorization, string? ContentType, string Body, DateTimeOffset At);
+/// <summary>A request the fake SendGrid server received.</summary>
+internal sealed record RecordedRequest(string Method, string Path, string Authorization, string? ContentType, string Body);

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
@@ -128,7 +127,7 @@ public sealed class DigestJobTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var rig = await RigAsync();
         await LuedenscheidCasesAsync(rig);
         rig.Clock.SetUtcNow(Morning.Instant);
-        var failing = new RecordingMailSender { Fail = m => m.To.Email == Luedenscheid2 ? new RequestFailedException(status, "SendGrid is down") : null };
+        var failing = new RecordingMailSender { Fail = m => m.To.Email == Luedenscheid2 ? new MailSendFailedException(status, "SendGrid is down") : null };
 
         await Assert.ThrowsAsync<AggregateException>(() => rig.Job(failing).RunAsync(Morning, CancellationToken.None));
         Assert.Single(failing.To(Luedenscheid));

@@ -1,4 +1,3 @@
-using Azure;
 using Kim.Core.Mail;
 using Kim.Testing;
 
@@ -56,17 +55,17 @@ public sealed class MailDispatcherTests
     [Fact]
     public async Task A_rejected_mail_gives_its_claim_back_so_a_later_run_retries()
     {
-        _sender.Next = new RequestFailedException(400, "SendGrid: bad");
+        _sender.Next = new MailSendFailedException(400, "SendGrid: bad");
 
-        await Assert.ThrowsAsync<RequestFailedException>(() => Dispatcher().SendOnceAsync(DigestKey, Mail, CancellationToken.None));
+        await Assert.ThrowsAsync<MailSendFailedException>(() => Dispatcher().SendOnceAsync(DigestKey, Mail, CancellationToken.None));
         Assert.Equal(MailDeliveryOutcome.Sent, await Dispatcher().SendOnceAsync(DigestKey, Mail, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_digest_keeps_its_claim_when_SendGrid_may_have_accepted_it_but_a_notice_does_not()
     {
-        _sender.Next = new RequestFailedException(503, "unavailable");
-        await Assert.ThrowsAsync<RequestFailedException>(() => Dispatcher().SendOnceAsync(DigestKey, Mail, CancellationToken.None));
+        _sender.Next = new MailSendFailedException(503, "unavailable");
+        await Assert.ThrowsAsync<MailSendFailedException>(() => Dispatcher().SendOnceAsync(DigestKey, Mail, CancellationToken.None));
         _sender.Next = new TimeoutException();
         await Assert.ThrowsAsync<TimeoutException>(() => Dispatcher().SendOnceAsync(NoticeKey, Mail, CancellationToken.None));
 
