@@ -61,7 +61,7 @@ public sealed class WorkflowIntakeSink(
             }
             catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
             {
-                var seen = await intakes.GetEntityAsync(keyRow.PartitionKey, keyRow.RowKey, cancellationToken: cancellationToken);
+                var seen = await intakes.GetEntityAsync<TableEntity>(keyRow.PartitionKey, keyRow.RowKey, cancellationToken: cancellationToken);
                 if (seen.Value.GetString(FingerprintColumn) != submission.Fingerprint)
                 {
                     return IntakeSinkResult.KeyReused();
