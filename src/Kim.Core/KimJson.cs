@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Kim.Core;
 
-/// <summary>The one JSON shape of Kim: camelCase, enums as strings, as the API contract says.</summary>
+/// <summary>
+/// The one JSON shape of Kim: camelCase, enums as strings, as the API contract says. A member sent
+/// twice is an error (I-JSON, RFC 7493), never "the last one wins"; request bodies are checked
+/// before by <see cref="Input.CanonicalJson"/>, this guards every other read.
+/// </summary>
 public static class KimJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -22,6 +26,7 @@ public static class KimJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

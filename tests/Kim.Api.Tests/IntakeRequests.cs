@@ -16,7 +16,19 @@ internal static class IntakeRequests
 
     public static byte[] Pdf { get; } = [.. "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8];
 
-    public static byte[] Png { get; } = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    /// <summary>A 1×1 PNG: signature, IHDR, IDAT, IEND.</summary>
+    public static byte[] Png { get; } = Convert.FromHexString(
+        "89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489" +
+        "0000000A49444154789C63000100000500010D0A2DB40000000049454E44AE426082");
+
+    /// <summary>A PDF of exactly <paramref name="length"/> bytes: header, filler, <c>%%EOF</c> at the end.</summary>
+    public static byte[] PdfOf(int length)
+    {
+        var bytes = new byte[length];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        "\n%%EOF\n"u8.CopyTo(bytes.AsSpan(length - 7));
+        return bytes;
+    }
 
     /// <summary>A Windows executable's first bytes ("MZ").</summary>
     public static byte[] Exe { get; } = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];

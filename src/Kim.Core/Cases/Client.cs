@@ -16,9 +16,11 @@ public sealed record Client
         "residenceStatus", "legalDomains", "residenceDocumentExpires", "benefitPeriodEnds",
     };
 
-    public required string GivenName { get; init; }
+    /// <summary>The given name; absent for a person with a family name only (API.md: a person may have one name).</summary>
+    public string? GivenName { get; init; }
 
-    public required string FamilyName { get; init; }
+    /// <summary>The family name; absent for a person with a given name only.</summary>
+    public string? FamilyName { get; init; }
 
     public DateOnly? DateOfBirth { get; init; }
 
@@ -54,8 +56,15 @@ public sealed record Client
     public IReadOnlyList<FieldError> Validate(string prefix = "client")
     {
         var errors = new List<FieldError>();
-        FieldLimits.CheckText(errors, prefix + ".givenName", GivenName, FieldLimits.NameLength, required: true);
-        FieldLimits.CheckText(errors, prefix + ".familyName", FamilyName, FieldLimits.NameLength, required: true);
+        // Many people have one name only; either is enough, one is needed (API.md, "Shapes").
+        if (string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName))
+        {
+            errors.Add(new FieldError(prefix + ".givenName", "is required unless the family name is given"));
+            errors.Add(new FieldError(prefix + ".familyName", "is required unless the given name is given"));
+        }
+
+        FieldLimits.CheckText(errors, prefix + ".givenName", GivenName, FieldLimits.NameLength, required: false);
+        FieldLimits.CheckText(errors, prefix + ".familyName", FamilyName, FieldLimits.NameLength, required: false);
         FieldLimits.CheckText(errors, prefix + ".phone", Phone, FieldLimits.PhoneLength, required: false);
         FieldLimits.CheckText(errors, prefix + ".email", Email, FieldLimits.EmailLength, required: false);
         if (Email is { Length: > 0 } email && !email.Contains('@', StringComparison.Ordinal))

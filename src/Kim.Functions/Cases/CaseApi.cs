@@ -120,7 +120,7 @@ public static class CaseApi
 
         await gate.AuditAsync(staff, caseId, CaseAuditActions.Change, "open", cancellationToken);
         CaseLogs.CaseOpened(loggers.CreateLogger(typeof(CaseApi)), caseId, staff.Id);
-        return CaseResults.Created($"/api/cases/{caseId}", caseId);
+        return CaseResults.Created($"/api/cases/{CaseResults.Escape(caseId)}", caseId);
     }
 
     private static async Task<IResult> ListAsync(

@@ -153,7 +153,7 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
             RejectionCodes.IllegalTransition or RuntimeRejections.NotRunning or RuntimeRejections.Suspended =>
                 KimProblems.IllegalTransition(eventName, rejection.CurrentState ?? "ended"),
             RejectionCodes.InvalidPayload or RejectionCodes.UnsupportedHandover =>
-                KimProblems.Validation(FieldOf(rejection.Message), rejection.Message),
+                KimProblems.Validation(FieldErrors(rejection.Message)),
             RejectionCodes.UnknownConsent or RejectionCodes.UnknownFollowUp or RejectionCodes.UnknownStep =>
                 KimProblems.NotFound(rejection.Message),
             _ => KimProblems.Conflict(rejection.Message),
@@ -166,6 +166,15 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
         problem.Extensions["code"] = rejection.Code;
         return problem;
     }
+
+    /// <summary>
+    /// A workflow's payload message as failing fields: the domain joins one message per field with
+    /// "; " (<c>client.givenName is required …; client.familyName is required …</c>), each named by its API path.
+    /// </summary>
+    internal static Dictionary<string, string[]> FieldErrors(string message) =>
+        message.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .GroupBy(FieldOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// The field a workflow's payload message is about: the JSON path of a deserialisation error

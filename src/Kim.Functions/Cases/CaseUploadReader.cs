@@ -1,3 +1,4 @@
+using Kim.Core.Input;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ internal static class CaseUploadReader
         var files = new List<CaseUpload>();
         try
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            while (await MultipartBody.NextSectionAsync(reader, cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
                 {
@@ -61,9 +62,9 @@ internal static class CaseUploadReader
                 files.Add(file!);
             }
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e)
         {
-            return await FailAsync(files, KimProblems.BadRequest("The multipart body could not be read."));
+            return await FailAsync(files, KimProblems.BadRequest("The multipart body could not be read: " + e.Message));
         }
         catch
         {

@@ -19,15 +19,15 @@ public static class CaseWorkApi
     {
         ArgumentNullException.ThrowIfNull(cases);
         Create(cases.MapPost("/{caseId}/contacts", (string caseId, ContactRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, CaseEvents.RecordContact, request.Check(), request.AsPayload, s => s.Contacts[^1].ContactId, context, gate, ct)))
+                AddAsync(caseId, "contacts", CaseEvents.RecordContact, request.Check(), request.AsPayload, s => s.Contacts[^1].ContactId, context, gate, ct)))
             .WithName("RecordContact")
             .WithSummary("Record a contact with the client (at, channel, note); resets the no-contact alert");
         Create(cases.MapPost("/{caseId}/barriers", (string caseId, BarrierRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, CaseEvents.RecordBarrier, request.Check(), request.AsPayload, s => s.Barriers[^1].BarrierId, context, gate, ct)))
+                AddAsync(caseId, "barriers", CaseEvents.RecordBarrier, request.Check(), request.AsPayload, s => s.Barriers[^1].BarrierId, context, gate, ct)))
             .WithName("RecordBarrier")
             .WithSummary("Record an integration barrier (category, agency, description) for the steering group");
         Create(cases.MapPost("/{caseId}/consents", (string caseId, ConsentRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, CaseEvents.RecordConsent, request.Check(), request.AsPayload, s => s.Consents[^1].ConsentId, context, gate, ct)))
+                AddAsync(caseId, "consents", CaseEvents.RecordConsent, request.Check(), request.AsPayload, s => s.Consents[^1].ConsentId, context, gate, ct)))
             .WithName("RecordConsent")
             .WithSummary("Record a consent: recipient, purpose, data categories, form, validFrom, documentId of the signed form");
         Change(cases.MapPost("/{caseId}/consents/{consentId}/withdraw", (string caseId, string consentId, HttpContext context, CaseGate gate, CancellationToken ct) =>
@@ -35,7 +35,7 @@ public static class CaseWorkApi
             .WithName("WithdrawConsent")
             .WithSummary("Withdraw a consent: sharing under it stops at once, its open referrals are withdrawn");
         Create(cases.MapPost("/{caseId}/referrals", (string caseId, CreateReferralRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, CaseEvents.CreateReferral, new RequestChecks(), request.AsPayload, s => s.Referrals[^1].InstanceId, context, gate, ct)))
+                AddAsync(caseId, "referrals", CaseEvents.CreateReferral, new RequestChecks(), request.AsPayload, s => s.Referrals[^1].InstanceId, context, gate, ct)))
             .WithName("CreateReferral")
             .WithSummary("Refer the client to a partner (partnerId) or a service; optional respondBy; 409 without a consent naming the recipient");
         Change(cases.MapPost("/{caseId}/referrals/{referralId}/response", (string caseId, string referralId, ReferralAnswerRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
@@ -63,13 +63,19 @@ public static class CaseWorkApi
             .WithName("ConfirmHandoverStep")
             .WithSummary("Confirm one step of a handover (residence-document, asylblg-end-confirmed, jobcentre-application, health-insurance, integration-course)");
         Create(cases.MapPost("/{caseId}/followups", (string caseId, CreateFollowUpRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, CaseEvents.AddFollowUp, request.Check(), request.AsPayload, s => s.FollowUps[^1].FollowUpId, context, gate, ct)))
+                AddAsync(caseId, "followups", CaseEvents.AddFollowUp, request.Check(), request.AsPayload, s => s.FollowUps[^1].FollowUpId, context, gate, ct)))
             .WithName("AddFollowUp")
             .WithSummary("A dated follow-up (dueAt: a day or an instant with offset; note)");
         Change(cases.MapPost("/{caseId}/followups/{followUpId}/done", (string caseId, string followUpId, HttpContext context, CaseGate gate, CancellationToken ct) =>
                 ChangeAsync(caseId, CaseEvents.CompleteFollowUp, KimJson.ToElement(new { followUpId }), context, gate, ct)))
             .WithName("CompleteFollowUp")
             .WithSummary("Mark a follow-up done");
+        MapItem(cases, "contacts", "contactId", "GetContact", r => r.Contacts, i => i.ContactId);
+        MapItem(cases, "barriers", "barrierId", "GetBarrier", r => r.Barriers, i => i.BarrierId);
+        MapItem(cases, "consents", "consentId", "GetConsent", r => r.Consents, i => i.ConsentId);
+        MapItem(cases, "referrals", "referralId", "GetReferral", r => r.Referrals, i => i.ReferralId);
+        MapItem(cases, "handovers", "handoverId", "GetHandover", r => r.Handovers, i => i.HandoverId);
+        MapItem(cases, "followups", "followUpId", "GetFollowUp", r => r.FollowUps, i => i.FollowUpId);
     }
 
     /// <summary><c>GET /api/followups</c>: through the case list projection, each row re-checked against its case.</summary>
@@ -113,6 +119,35 @@ public static class CaseWorkApi
         return TypedResults.Ok(new ListResponse<FollowUpListItem>([.. items.OrderBy(i => i.DueAt).ThenBy(i => i.CaseId, StringComparer.Ordinal)], null));
     }
 
+    /// <summary>
+    /// <c>GET /api/cases/{caseId}/{collection}/{id}</c>: one item of the case, as the case answer
+    /// shows it; the address a 201 names in its <c>Location</c>. Referral and handover ids are taken
+    /// in full (<c>c-…:r-1</c>) or short (<c>r-1</c>).
+    /// </summary>
+    private static void MapItem<T>(
+        RouteGroupBuilder cases, string collection, string idName, string operation, Func<CaseResponse, IReadOnlyList<T>> items, Func<T, string> idOf)
+    {
+        cases.MapGet($"/{{caseId}}/{collection}/{{{idName}}}", async (string caseId, HttpContext context, CaseGate gate, CancellationToken ct) =>
+            {
+                var id = (string)context.GetRouteValue(idName)!;
+                var staff = context.GetStaffMember();
+                if (await gate.ReadPartitionAsync(staff, caseId, collection, ct) is not { } partition
+                    || partition.FirstOrDefault(i => i.InstanceId == caseId)?.StateAs<CaseWorkflowState>() is not { } state)
+                {
+                    return CaseResults.CaseNotFound();
+                }
+
+                var item = items(state.AsResponse(partition)).FirstOrDefault(i => idOf(i) == id || idOf(i) == CaseIds.Child(caseId, id));
+                return item is null
+                    ? KimProblems.NotFound($"The case has no item '{id}' in {collection}.").ToResult()
+                    : TypedResults.Ok(item);
+            })
+            .WithName(operation)
+            .WithSummary($"One of the case's {collection}, as the case shows it")
+            .Produces<T>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
     private static RouteHandlerBuilder Create(RouteHandlerBuilder route) => route
         .Produces<CreatedResponse>(StatusCodes.Status201Created)
         .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -127,9 +162,13 @@ public static class CaseWorkApi
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-    /// <summary>Raises an event that adds an item to the case; answers 201 with the new item's id (the last of its list).</summary>
+    /// <summary>
+    /// Raises an event that adds an item to the case; answers 201 with the new item's id (the last of
+    /// its list) and a <c>Location</c> naming the item itself: <c>/api/cases/{caseId}/{collection}/{id}</c>.
+    /// </summary>
     private static async Task<IResult> AddAsync(
         string caseId,
+        string collection,
         string eventName,
         RequestChecks checks,
         Func<JsonElement> payload,
@@ -151,7 +190,7 @@ public static class CaseWorkApi
         }
 
         var id = newId(result.Instance!.StateAs<CaseWorkflowState>()!);
-        return CaseResults.Created($"/api/cases/{CaseResults.Escape(caseId)}", id);
+        return CaseResults.Created($"/api/cases/{CaseResults.Escape(caseId)}/{collection}/{CaseResults.Escape(id)}", id);
     }
 
     private static async Task<IResult> ChangeAsync(
@@ -200,7 +239,7 @@ public static class CaseWorkApi
 
         var handover = result.Instance!.StateAs<CaseWorkflowState>()!.Handovers[^1].AsResponse();
         return TypedResults.Created(
-            $"/api/cases/{CaseResults.Escape(caseId)}",
+            $"/api/cases/{CaseResults.Escape(caseId)}/handovers/{CaseResults.Escape(handover.HandoverId)}",
             new HandoverCreatedResponse(handover.HandoverId, handover.From, handover.To, handover.TriggerDate, handover.Target, handover.HardDeadline, handover.Steps));
     }
 }

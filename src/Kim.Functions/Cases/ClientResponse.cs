@@ -2,9 +2,10 @@ using Kim.Core.Cases;
 
 namespace Kim.Functions.Cases;
 
+/// <summary>The client in a case answer; a person may have one name only, so either name may be absent.</summary>
 public sealed record ClientResponse(
-    string GivenName,
-    string FamilyName,
+    string? GivenName,
+    string? FamilyName,
     DateOnly? DateOfBirth,
     IReadOnlyList<string> Languages,
     string? Phone,

@@ -17,13 +17,20 @@ public static class HttpExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApplyKimType);
         services.AddExceptionHandler<KimExceptionHandler>();
 
-        // The same shape as KimJson, so that what the API writes is what the workflows store.
+        // The same shape as KimJson, so that what the API writes is what the workflows store; but
+        // every instant in Europe/Berlin time, the one convention of the answers.
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = KimJson.Options.PropertyNamingPolicy;
             options.SerializerOptions.DefaultIgnoreCondition = KimJson.Options.DefaultIgnoreCondition;
+            options.SerializerOptions.AllowDuplicateProperties = KimJson.Options.AllowDuplicateProperties;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            options.SerializerOptions.Converters.Add(new BerlinInstantConverter());
         });
+
+        // Binding errors (a body of the wrong shape) go through KimExceptionHandler in every
+        // environment, not only in Development, so that they are answered alike everywhere.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         services.ConfigureAll<OpenApiOptions>(options =>
         {

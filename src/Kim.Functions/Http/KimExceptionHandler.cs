@@ -28,6 +28,8 @@ internal sealed class KimExceptionHandler(ILogger<KimExceptionHandler> logger) :
                     "The request body is larger than this route accepts; see the limits in the API documentation."),
                 StatusCodes.Status415UnsupportedMediaType => KimProblems.Create(
                     ProblemTypes.UnsupportedMediaType, bad.StatusCode, "This route does not accept that content type."),
+                _ when bad.InnerException is JsonException { Path: { Length: > 1 } path } =>
+                    KimProblems.BadRequest($"The body is not valid JSON of the expected shape at '{path.TrimStart('$', '.')}'."),
                 _ when bad.InnerException is JsonException => KimProblems.BadRequest("The body is not valid JSON of the expected shape."),
                 >= 400 and < 500 => KimProblems.Create(ProblemTypes.ForStatus(bad.StatusCode), bad.StatusCode, "The request could not be read."),
                 _ => KimProblems.BadRequest("The request could not be read."),

@@ -3,8 +3,8 @@ using Kim.Functions.Access;
 namespace Kim.Functions.Http;
 
 /// <summary>
-/// Route groups with the rules every route of a kind shares: who may call, the JSON body limit,
-/// and the problems authentication adds to the OpenAPI description.
+/// Route groups with the rules every route of a kind shares: who may call, the JSON body limit and
+/// check (<see cref="JsonBodyGate"/>), and the problems authentication adds to the OpenAPI description.
 /// </summary>
 public static class KimRouteGroups
 {
@@ -26,6 +26,7 @@ public static class KimRouteGroups
     private static RouteGroupBuilder MapKimGroup(this IEndpointRouteBuilder endpoints, string prefix, string policy)
     {
         var group = endpoints.MapGroup(prefix);
+        ((IEndpointConventionBuilder)group).Add(JsonBodyGate.Apply);
         group.RequireAuthorization(policy)
             .WithRequestBodyLimit(KimLimits.JsonBodyBytes)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

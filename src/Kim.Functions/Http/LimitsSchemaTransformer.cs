@@ -55,11 +55,13 @@ internal sealed class LimitsSchemaTransformer(IOptionsMonitor<IntakeOptions> int
         document.Info ??= new OpenApiInfo();
         document.Info.Description =
             $"Kim, the case-workflow backend of Kommunales Integrationsmanagement NRW. Limits: JSON bodies {KimLimits.JsonBodyBytes / 1024} KiB; " +
-            $"multipart intakes at most {limits.MaxFiles} files (Kim__Intake__MaxFiles; parts named 'documents', PDF/JPEG/PNG judged by content) " +
+            $"multipart intakes at most {limits.MaxFiles} files (Kim__Intake__MaxFiles; parts named 'documents', PDF/JPEG/PNG judged by their structure) " +
             $"of at most {limits.MaxFileBytes} bytes each (Kim__Intake__MaxFileBytes) plus {KimLimits.FormFieldsBytes / 1024} KiB of fields; " +
             "field lengths as given in the schemas. " +
-            "Errors are application/problem+json (RFC 9457); 413 for a body or file over its limit, 415 for a wrong content type, " +
-            "422 for invalid fields.";
+            "Errors are application/problem+json (RFC 9457); 400 for a body that cannot be read (malformed JSON, text that is not " +
+            "valid Unicode, a cut-off multipart body), 413 for a body or file over its limit, 415 for a wrong content type, " +
+            "422 for invalid fields (a JSON member sent twice included). Text is stored in Unicode NFC; instants are answered " +
+            "in Europe/Berlin time with their offset. A 201 names the created item in its Location.";
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal);
         document.Extensions["x-kim-limits"] = new JsonNodeExtension(new JsonObject
         {

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Kim.Functions.Intake;
+using Kim.Core.Input;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -8,9 +8,10 @@ namespace Kim.Functions.Http;
 
 /// <summary>
 /// One file part of a multipart upload, streamed into a temporary file that is deleted when it is
-/// disposed: counted against the size limit while it arrives, hashed, and judged by its first
-/// bytes (PDF, JPEG, PNG), never by its declared type or name. Intakes and case uploads read
-/// their files through this one piece.
+/// disposed: counted against the size limit while it arrives, hashed, and judged by its structure
+/// (PDF, JPEG, PNG: <see cref="FileSniffer"/>, from its first and last bytes, kept as they stream
+/// past), never by its declared type or name. Intakes and case uploads read their files through
+/// this one piece.
 /// </summary>
 public sealed record UploadedFilePart(FileStream Content, string FileName, DetectedFileType Type, long Length, string Sha256) : IAsyncDisposable
 {
@@ -20,7 +21,8 @@ public sealed record UploadedFilePart(FileStream Content, string FileName, Detec
 
     /// <summary>
     /// The file, positioned at its start; or the problem: 413 over <paramref name="maxBytes"/>, 422
-    /// under <paramref name="field"/> when empty or of another type.
+    /// under <paramref name="field"/> when empty or not structured as an accepted type. A body that
+    /// ends inside the part throws as <see cref="MultipartBody.NextSectionAsync"/> does.
     /// </summary>
     public static async Task<(UploadedFilePart? File, ProblemDetails? Problem)> ReadAsync(
         MultipartSection section, ContentDispositionHeaderValue disposition, int number, long maxBytes, string field, CancellationToken cancellationToken)
@@ -38,10 +40,11 @@ public sealed record UploadedFilePart(FileStream Content, string FileName, Detec
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var head = new byte[FileSniffer.HeadLength];
             var headLength = 0;
+            var tail = new ByteTail(FileSniffer.TailLength);
             long length = 0;
             var chunk = new byte[CopyBufferBytes];
             int read;
-            while ((read = await section.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await MultipartBody.ReadAsync(section, chunk, cancellationToken)) > 0)
             {
                 length += read;
                 if (length > maxBytes)
@@ -52,15 +55,16 @@ public sealed record UploadedFilePart(FileStream Content, string FileName, Detec
                 var take = Math.Min(read, head.Length - headLength);
                 chunk.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
                 headLength += take;
+                tail.Append(chunk.AsSpan(0, read));
                 hash.AppendData(chunk, 0, read);
                 await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
             }
 
-            if (length == 0 || FileSniffer.Detect(head.AsSpan(0, headLength)) is not { } type)
+            if (length == 0 || FileSniffer.Detect(head.AsSpan(0, headLength), tail.Bytes, length) is not { } type)
             {
                 return (null, KimProblems.Validation(field, length == 0
                     ? $"the file '{fileName}' is empty"
-                    : $"the file '{fileName}' is not a PDF, JPEG or PNG file (judged by its content, not its declared type)"));
+                    : $"the file '{fileName}' is not a complete PDF, JPEG or PNG file (judged by its structure, not its declared type)"));
             }
 
             await buffer.FlushAsync(cancellationToken);
@@ -80,7 +84,7 @@ public sealed record UploadedFilePart(FileStream Content, string FileName, Detec
     /// <summary>The last path segment, without control characters, within the length limit; a made-up name when nothing is left.</summary>
     private static string CleanFileName(string? raw, int number)
     {
-        var name = new string([.. Path.GetFileName((raw ?? string.Empty).Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim();
+        var name = UnicodeText.Nfc(new string([.. Path.GetFileName((raw ?? string.Empty).Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim());
         if (name.Length > KimLimits.FileNameLength)
         {
             name = name[..KimLimits.FileNameLength];

@@ -7,10 +7,11 @@ namespace Kim.Functions.Intake;
 /// <summary>Keeps intakes in memory, until the workflow start replaces it; tests read <see cref="Intakes"/>.</summary>
 public sealed class InMemoryIntakeSink(TimeProvider time) : IIntakeSink
 {
-    private readonly ConcurrentDictionary<(string PartnerId, string Key), StoredIntake> _byKey = new();
+    private readonly ConcurrentDictionary<(string PartnerId, string Key), string> _keys = new();
+    private readonly ConcurrentDictionary<(string PartnerId, string PartnerReference), StoredIntake> _byReference = new();
 
     /// <summary>Everything taken on, in no particular order.</summary>
-    public IReadOnlyCollection<StoredIntake> Intakes => [.. _byKey.Values];
+    public IReadOnlyCollection<StoredIntake> Intakes => [.. _byReference.Values];
 
     public Task<IntakeSinkResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
     {
@@ -23,19 +24,38 @@ public sealed class InMemoryIntakeSink(TimeProvider time) : IIntakeSink
             [.. submission.Documents.Select(d => new IntakeDocumentPrint(d.FileName, d.Type, d.Sha256))],
             time.GetUtcNow());
 
-        // GetOrAdd decides atomically which of two racing posts is first.
-        var stored = _byKey.GetOrAdd((submission.Partner.Id, submission.IdempotencyKey), candidate);
-        var result = ReferenceEquals(stored, candidate) ? IntakeSinkResult.Created(stored.Reference)
-            : stored.Fingerprint == submission.Fingerprint ? IntakeSinkResult.Repeated(stored.Reference)
-            : IntakeSinkResult.KeyReused();
-        return Task.FromResult(result);
+        // TryAdd and GetOrAdd decide atomically which of two racing posts is first.
+        var claimedKey = false;
+        if (submission.IdempotencyKey is { } key)
+        {
+            claimedKey = _keys.TryAdd((submission.Partner.Id, key), submission.Fingerprint);
+            if (!claimedKey && _keys.TryGetValue((submission.Partner.Id, key), out var seen) && seen != submission.Fingerprint)
+            {
+                return Task.FromResult(IntakeSinkResult.KeyReused());
+            }
+        }
+
+        var stored = _byReference.GetOrAdd((submission.Partner.Id, submission.PartnerReference), candidate);
+        if (stored.Fingerprint != submission.Fingerprint)
+        {
+            if (claimedKey)
+            {
+                _keys.TryRemove(new KeyValuePair<(string, string), string>((submission.Partner.Id, submission.IdempotencyKey!), submission.Fingerprint));
+            }
+
+            return Task.FromResult(IntakeSinkResult.ReferenceReused());
+        }
+
+        return Task.FromResult(ReferenceEquals(stored, candidate)
+            ? IntakeSinkResult.Created(stored.Reference)
+            : IntakeSinkResult.Repeated(stored.Reference));
     }
 
     /// <summary>An intake held here never moves on: it stays received.</summary>
     public Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        var found = _byKey.Values.FirstOrDefault(i => i.Reference == reference && i.PartnerId == partner.Id);
+        var found = _byReference.Values.FirstOrDefault(i => i.Reference == reference && i.PartnerId == partner.Id);
         return Task.FromResult(found is null ? null : new IntakeStatusReport(found.Reference, IntakeStatus.Received, found.ReceivedAt, found.ReceivedAt));
     }
 }

@@ -26,11 +26,14 @@ public static class IntakeApi
             .WithDescription(
                 "An intake from a partner's form, as application/json, application/x-www-form-urlencoded or multipart/form-data " +
                 "(dotted field names such as client.givenName, a repeated field per list item, files in parts named 'documents'). " +
-                "Files: PDF, JPEG or PNG, judged by content; at most Kim__Intake__MaxFiles files (default 5, more: 413) of " +
+                "Files: PDF, JPEG or PNG, judged by their structure (PDF: %PDF- and %%EOF in the last 1024 bytes; PNG: signature, " +
+                "IHDR first, IEND last; JPEG: SOI and EOI), otherwise 422; at most Kim__Intake__MaxFiles files (default 5, more: 413) of " +
                 "Kim__Intake__MaxFileBytes each (default 10 MiB, larger: 413). JSON and URL-encoded bodies: at most 256 KiB. " +
                 "Without consentToCaseProcessing only identity data and the partner's contact may be sent. " +
-                "A repeat with the same Idempotency-Key (or, without one, the same partnerReference) and the same content " +
-                "returns the first answer; the same key with other content is refused (422, idempotency-key-reused). " +
+                "A repeat with the same Idempotency-Key or the same partnerReference (under any key, or none) and the same content " +
+                "returns the first answer and creates nothing; the same key, or the same partnerReference, with other content is " +
+                "refused (422, idempotency-key-reused). JSON bodies: a member sent twice is 422, text that is not valid Unicode 400; " +
+                "text is stored in Unicode NFC. A person may have one name only (client.givenName or client.familyName). " +
                 "All limits: docs/limits.md.")
             .Accepts<IntakeRequest>(IntakeReader.Json, IntakeReader.Multipart, IntakeReader.UrlEncoded)
             .Produces<IntakeAccepted>(StatusCodes.Status202Accepted)
@@ -74,21 +77,26 @@ public static class IntakeApi
         var today = WorkingCalendar.Nrw.LocalDate(time.GetUtcNow());
         var errors = IntakeValidator.Validate(
             intake, [.. municipalities.Select(m => m.Id)], today, upload.Documents.Count, out var consentFailed);
-        var key = Key(idempotencyKey, intake, errors);
+        CheckKey(idempotencyKey, errors);
         if (!errors.IsEmpty)
         {
             return Refuse(logger, partner, KimProblems.Validation(errors.ToDictionary(), consentFailed ? IntakeValidator.ConsentDetail : null));
         }
 
         var fingerprint = IntakeFingerprint.Compute(intake, upload.Documents);
-        var result = await sink.SubmitAsync(new IntakeSubmission(partner, key!, fingerprint, intake, upload.Documents), cancellationToken);
+        var result = await sink.SubmitAsync(
+            new IntakeSubmission(partner, idempotencyKey, intake.PartnerReference!, fingerprint, intake, upload.Documents), cancellationToken);
         switch (result.Outcome)
         {
             case IntakeSinkOutcome.KeyReused:
                 IntakeLogs.KeyReused(logger, partner.Id);
-                return TypedResults.Problem(KimProblems.IdempotencyKeyReused(idempotencyKey is null
-                    ? "An intake with this partnerReference and other content was sent before. Send changes to the case manager; use a new partnerReference for a new intake."
-                    : "This Idempotency-Key was sent before with other content. Use a new key for a new intake."));
+                return TypedResults.Problem(KimProblems.IdempotencyKeyReused(
+                    "This Idempotency-Key was sent before with other content. Use a new key for a new intake."));
+            case IntakeSinkOutcome.ReferenceReused:
+                IntakeLogs.ReferenceReused(logger, partner.Id);
+                return TypedResults.Problem(KimProblems.IdempotencyKeyReused(
+                    "An intake with this partnerReference and other content was sent before, whatever its Idempotency-Key. " +
+                    "Send changes to the case manager; use a new partnerReference for a new intake."));
             case IntakeSinkOutcome.Repeated:
                 IntakeLogs.Repeated(logger, result.Reference!, partner.Id);
                 break;
@@ -115,24 +123,13 @@ public static class IntakeApi
         return TypedResults.Ok(report);
     }
 
-    /// <summary>
-    /// The idempotency key: the header, or else the partner reference; prefixed so that a header
-    /// key never collides with a reference.
-    /// </summary>
-    private static string? Key(string? header, IntakeRequest intake, IntakeErrors errors)
+    /// <summary>The <c>Idempotency-Key</c> header, when sent, is 1 to 200 visible ASCII characters.</summary>
+    private static void CheckKey(string? header, IntakeErrors errors)
     {
-        if (header is null)
-        {
-            return intake.PartnerReference is { } reference ? "partner-reference:" + reference : null;
-        }
-
-        if (header.Length is 0 or > KimLimits.ShortTextLength || header.Any(c => c is < '!' or > '~'))
+        if (header is not null && (header.Length is 0 or > KimLimits.ShortTextLength || header.Any(c => c is < '!' or > '~')))
         {
             errors.Add(IdempotencyKeyHeader, $"must be 1 to {KimLimits.ShortTextLength} visible ASCII characters");
-            return null;
         }
-
-        return "idempotency-key:" + header;
     }
 
     private static ProblemHttpResult Refuse(ILogger logger, Partner partner, ProblemDetails problem)

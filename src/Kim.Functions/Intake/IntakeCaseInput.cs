@@ -23,8 +23,8 @@ public static class IntakeCaseInput
             District = partner.District,
             Client = new Client
             {
-                GivenName = client.GivenName ?? string.Empty,
-                FamilyName = client.FamilyName ?? string.Empty,
+                GivenName = client.GivenName,
+                FamilyName = client.FamilyName,
                 DateOfBirth = client.DateOfBirth,
                 Languages = client.Languages ?? [],
                 Phone = client.Phone,

@@ -1,3 +1,5 @@
+using Kim.Core.Input;
+
 namespace Kim.Functions.Intake;
 
 /// <summary>A file as <see cref="IntakeFingerprint"/> sees it: name, detected type, content hash.</summary>

@@ -1,3 +1,5 @@
+using Kim.Core.Input;
+
 namespace Kim.Functions.Intake;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kim.Core.Input;
 using Microsoft.Extensions.Primitives;
 
 namespace Kim.Functions.Intake;
@@ -7,7 +8,8 @@ namespace Kim.Functions.Intake;
 /// <summary>
 /// Turns form fields with dotted names (<c>client.givenName</c>, repeated <c>client.languages</c>)
 /// into the JSON of the same intake, so that forms and JSON share one binding and one fingerprint.
-/// Fields that are not intake fields are ignored, as unknown JSON properties are.
+/// Fields that are not intake fields are ignored, as unknown JSON properties are. Values come out in
+/// NFC, as JSON bodies do (<see cref="UnicodeText"/>).
 /// </summary>
 public static class IntakeFormConverter
 {
@@ -53,7 +55,7 @@ public static class IntakeFormConverter
     {
         if (kind == IntakeFieldKind.List)
         {
-            return new JsonArray([.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(v))]);
+            return new JsonArray([.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(UnicodeText.Nfc(v!)))]);
         }
 
         if (values.Count > 1)
@@ -94,7 +96,7 @@ public static class IntakeFormConverter
 
                 return JsonValue.Create(text.Trim());
             default:
-                return JsonValue.Create(text);
+                return JsonValue.Create(UnicodeText.Nfc(text));
         }
     }
 

@@ -20,6 +20,9 @@ internal static partial class IntakeLogs
         Message = "Intake {Reference} from partner {PartnerId} is not marked finished; this repeat completes it")]
     public static partial void Completing(ILogger logger, string reference, string partnerId);
 
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Partner {PartnerId} reused a partner reference for other content")]
+    public static partial void ReferenceReused(ILogger logger, string partnerId);
+
     [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "Partner {PartnerId} read the status of intake {Reference}")]
     public static partial void StatusRead(ILogger logger, string reference, string partnerId);
 }

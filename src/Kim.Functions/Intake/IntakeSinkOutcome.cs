@@ -5,9 +5,12 @@ public enum IntakeSinkOutcome
     /// <summary>A new intake was taken on.</summary>
     Created,
 
-    /// <summary>The same key and content came before; nothing new was created.</summary>
+    /// <summary>The same content came before under the same key or partner reference; nothing new was created.</summary>
     Repeated,
 
-    /// <summary>The key came before with other content; nothing was created.</summary>
+    /// <summary>The <c>Idempotency-Key</c> came before with other content; nothing was created.</summary>
     KeyReused,
+
+    /// <summary>The partner reference came before with other content (under any key or none); nothing was created.</summary>
+    ReferenceReused,
 }

@@ -8,4 +8,6 @@ public sealed record IntakeSinkResult(IntakeSinkOutcome Outcome, string? Referen
     public static IntakeSinkResult Repeated(string reference) => new(IntakeSinkOutcome.Repeated, reference);
 
     public static IntakeSinkResult KeyReused() => new(IntakeSinkOutcome.KeyReused, null);
+
+    public static IntakeSinkResult ReferenceReused() => new(IntakeSinkOutcome.ReferenceReused, null);
 }

@@ -17,6 +17,8 @@ public static partial class IntakeValidator
 
     private const string NeedsConsent = "may only be sent with consentToCaseProcessing: true";
 
+    private const string OneNameRequired = "is required unless the other name is given (client.givenName or client.familyName)";
+
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
     /// <summary>Validates; <paramref name="consentFailed"/> says whether the consent rule is among the failures.</summary>
@@ -88,14 +90,21 @@ public static partial class IntakeValidator
     {
         if (client is null)
         {
-            errors.Add(IntakeFields.GivenName, "is required");
-            errors.Add(IntakeFields.FamilyName, "is required");
+            errors.Add(IntakeFields.GivenName, OneNameRequired);
+            errors.Add(IntakeFields.FamilyName, OneNameRequired);
             errors.Add(IntakeFields.DateOfBirth, "is required");
             return;
         }
 
-        Text(errors, IntakeFields.GivenName, client.GivenName, KimLimits.NameLength, required: true);
-        Text(errors, IntakeFields.FamilyName, client.FamilyName, KimLimits.NameLength, required: true);
+        // A person may have one name only (API.md, "Shapes"): either is enough, one is needed.
+        if (client.GivenName is null && client.FamilyName is null)
+        {
+            errors.Add(IntakeFields.GivenName, OneNameRequired);
+            errors.Add(IntakeFields.FamilyName, OneNameRequired);
+        }
+
+        Text(errors, IntakeFields.GivenName, client.GivenName, KimLimits.NameLength, required: false);
+        Text(errors, IntakeFields.FamilyName, client.FamilyName, KimLimits.NameLength, required: false);
         if (client.DateOfBirth is not { } birth)
         {
             errors.Add(IntakeFields.DateOfBirth, "is required");

@@ -34,7 +34,7 @@ internal sealed class MultipartIntakeReader(IntakeOptions options)
         var fieldCount = 0;
         try
         {
-            while (await NextSectionAsync(reader, cancellationToken) is { } section)
+            while (await MultipartBody.NextSectionAsync(reader, cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
@@ -66,16 +66,22 @@ internal sealed class MultipartIntakeReader(IntakeOptions options)
                         $"A form carries at most {KimLimits.FormFieldCount} fields.", KimLimits.FormFieldCount));
                 }
 
-                var (value, length) = await ReadFieldAsync(section.Body, KimLimits.FormFieldsBytes - fieldBytes, cancellationToken);
+                var (value, length) = await ReadFieldAsync(section, KimLimits.FormFieldsBytes - fieldBytes, cancellationToken);
                 fieldBytes += length;
                 fields.Append(name, value);
             }
         }
-        catch
+        catch (Exception e)
         {
             foreach (var file in files)
             {
                 await file.DisposeAsync();
+            }
+
+            if (e is InvalidDataException)
+            {
+                // Cut off, malformed part headers, headers over the limit: not multipart as declared.
+                throw new IntakeRejectedException(KimProblems.BadRequest("The multipart body could not be read: " + e.Message));
             }
 
             throw;
@@ -96,26 +102,13 @@ internal sealed class MultipartIntakeReader(IntakeOptions options)
         return result.Upload;
     }
 
-    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadNextSectionAsync(cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            // Truncated body, headers over the limit, a missing boundary: the body is not multipart as declared.
-            throw new IntakeRejectedException(KimProblems.BadRequest("The multipart body could not be read."));
-        }
-    }
-
     /// <summary>Reads a field's value, refusing it once the fields together pass their budget.</summary>
-    private static async Task<(string Value, long Length)> ReadFieldAsync(Stream body, long budget, CancellationToken cancellationToken)
+    private static async Task<(string Value, long Length)> ReadFieldAsync(MultipartSection section, long budget, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[8 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await MultipartBody.ReadAsync(section, chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > budget)
             {

@@ -11,12 +11,15 @@ using Kim.Functions.Cases;
 namespace Kim.Functions.Intake;
 
 /// <summary>
-/// Takes an intake on as a case. Three steps, each safe to repeat, so that a retry after a crash
+/// Takes an intake on as a case. The steps, each safe to repeat, so that a retry after a crash
 /// half-way finishes the job instead of making a second case:
 /// <list type="number">
-/// <item>insert the index row (partition = partner, row = <c>key|{idempotency key}</c>) holding the
-/// case id chosen now and the fingerprint; the insert decides atomically which post is first,
-/// a 409 means "seen before": compare fingerprints;</item>
+/// <item>with an <c>Idempotency-Key</c>, insert its row (partition = partner, row = <c>key|{key}</c>)
+/// holding the fingerprint: a 409 means "seen before", and another fingerprint is a reused key;</item>
+/// <item>insert the partner reference's row (row = <c>ref|{partnerReference}</c>) holding the case id
+/// chosen now and the fingerprint: this row decides the case, whatever the key, so that a new key (or
+/// none) cannot make a second case of the same intake; a 409 with another fingerprint is a reused
+/// reference, and a key row inserted by this request is removed again;</item>
 /// <item>copy the files to the case's documents, skipping a file already listed with the same
 /// name and hash;</item>
 /// <item>start the case workflow under that id (start is idempotent by id), then mark the row done.</item>
@@ -37,12 +40,36 @@ public sealed class WorkflowIntakeSink(
     private const string FingerprintColumn = "Fingerprint";
     private const string ReceivedAtColumn = "ReceivedAt";
     private const string CompletedColumn = "Completed";
+    private const string PartnerReferenceColumn = "PartnerReference";
 
     public async Task<IntakeSinkResult> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var partner = submission.Partner;
-        var row = new TableEntity(partner.Id, RowKey(submission.IdempotencyKey))
+        string? claimedKey = null;
+        if (submission.IdempotencyKey is { } key)
+        {
+            var keyRow = new TableEntity(partner.Id, RowKey("key|", key))
+            {
+                [FingerprintColumn] = submission.Fingerprint,
+                [PartnerReferenceColumn] = submission.PartnerReference,
+            };
+            try
+            {
+                await intakes.AddEntityAsync(keyRow, cancellationToken);
+                claimedKey = keyRow.RowKey;
+            }
+            catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
+            {
+                var seen = await intakes.GetEntityAsync<TableEntity>(keyRow.PartitionKey, keyRow.RowKey, cancellationToken: cancellationToken);
+                if (seen.Value.GetString(FingerprintColumn) != submission.Fingerprint)
+                {
+                    return IntakeSinkResult.KeyReused();
+                }
+            }
+        }
+
+        var row = new TableEntity(partner.Id, RowKey("ref|", submission.PartnerReference))
         {
             [CaseIdColumn] = CaseIds.New(),
             [FingerprintColumn] = submission.Fingerprint,
@@ -61,7 +88,13 @@ public sealed class WorkflowIntakeSink(
             row = await intakes.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             if (row.GetString(FingerprintColumn) != submission.Fingerprint)
             {
-                return IntakeSinkResult.KeyReused();
+                if (claimedKey is not null)
+                {
+                    // The key was free; left claimed, it would refuse this partner's next intake under it.
+                    await intakes.DeleteEntityAsync(partner.Id, claimedKey, cancellationToken: cancellationToken);
+                }
+
+                return IntakeSinkResult.ReferenceReused();
             }
         }
 
@@ -109,8 +142,8 @@ public sealed class WorkflowIntakeSink(
         return new IntakeStatusReport(reference, state.IntakeStatus, state.OpenedAt, instance.UpdatedAt);
     }
 
-    /// <summary>The key may hold '/', '#', '?' or '\', which a table key may not: escape them (reversibly).</summary>
-    private static string RowKey(string idempotencyKey) => "key|" + Uri.EscapeDataString(idempotencyKey);
+    /// <summary>A key or reference may hold '/', '#', '?' or '\', which a table key may not: escape them (reversibly).</summary>
+    private static string RowKey(string prefix, string value) => prefix + Uri.EscapeDataString(value);
 
 
     private async Task CopyDocumentsAsync(string caseId, IntakeSubmission submission, CancellationToken cancellationToken)

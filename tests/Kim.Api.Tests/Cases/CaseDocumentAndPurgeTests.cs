@@ -32,6 +32,7 @@ public sealed class CaseDocumentAndPurgeTests(AzuriteFixture azurite) : IClassFi
             bytes[i] = (byte)(i % 251);
         }
 
+        Encoding.ASCII.GetBytes("\n%%EOF\n").CopyTo(bytes, length - 7);
         return bytes;
     }
 

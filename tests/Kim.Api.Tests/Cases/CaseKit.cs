@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kim.Core.Runtime;
+using Kim.Core.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Api.Tests.Cases;
@@ -70,6 +71,21 @@ internal static class CaseKit
 
     public static async Task<JsonElement> GetCaseAsync(HttpClient staff, string caseId) =>
         await OkAsync(await staff.GetAsync($"/api/cases/{caseId}"));
+
+    /// <summary>How many cases were opened from intakes with <paramref name="partnerReference"/>.</summary>
+    public static async Task<int> CountCasesAsync(WorkflowClient workflows, string partnerReference)
+    {
+        var count = 0;
+        string? next = null;
+        do
+        {
+            var page = await workflows.ListByWorkflowAsync(CaseWorkflow.WorkflowName, next);
+            count += page.Instances.Count(i => i.StateAs<CaseWorkflowState>()?.Source.PartnerReference == partnerReference);
+            next = page.ContinueAfter;
+        }
+        while (next is not null);
+        return count;
+    }
 
     /// <summary>Processes queued work (child starts, deliveries between instances) until <paramref name="done"/> holds.</summary>
     public static async Task UntilAsync(KimApp app, Func<Task<bool>> done, int seconds = 20)

@@ -125,7 +125,7 @@ public sealed class WholeCaseScenarioTests(AzuriteFixture azurite) : IClassFixtu
         }
 
         form.Add(File("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray(), "application/pdf"), "documents", "bescheid.pdf");
-        form.Add(File([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png"), "documents", "ausweis.png");
+        form.Add(File(IntakeRequests.Png, "image/png"), "documents", "ausweis.png");
         return form;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kim.Core.Input;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
 

@@ -18,7 +18,7 @@ public sealed class IntakeLimitTests
     public async Task A_file_over_the_limit_is_413_naming_it()
     {
         await using var host = await StartAsync();
-        var big = IntakeRequests.Pdf.Concat(new byte[2048]).ToArray();
+        var big = IntakeRequests.PdfOf(1024 + 2048);
 
         using var response = await host.Client.SendAsync(IntakeRequests.Multipart(IntakeRequests.Full("LIMIT-1"),
             [("gross.pdf", "application/pdf", big)]));
@@ -33,7 +33,7 @@ public sealed class IntakeLimitTests
     public async Task A_file_at_the_limit_is_accepted()
     {
         await using var host = await StartAsync();
-        var exact = IntakeRequests.Pdf.Concat(new byte[1024 - IntakeRequests.Pdf.Length]).ToArray();
+        var exact = IntakeRequests.PdfOf(1024);
 
         using var response = await host.Client.SendAsync(IntakeRequests.Multipart(IntakeRequests.Full("LIMIT-2"),
             [("genau.pdf", "application/pdf", exact)]));

@@ -1,27 +1,16 @@
 using System.Text;
 using System.Text.Json;
+using Kim.Core.Input;
 using Kim.Functions.Access;
 using Kim.Functions.Intake;
 
 namespace Kim.Api.Tests.Intake;
 
-/// <summary>The pure pieces of intake: sniffing, normalising, validating, fingerprinting.</summary>
+/// <summary>The pure pieces of intake: normalising, validating, fingerprinting (file types: Kim.Core.Tests).</summary>
 public sealed class IntakeUnitTests
 {
     private static readonly DateOnly Today = new(2026, 6, 1);
     private static readonly string[] Municipalities = ["iserlohn", "luedenscheid", "menden"];
-
-    [Theory]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, DetectedFileType.Pdf)]
-    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, DetectedFileType.Jpeg)]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, DetectedFileType.Png)]
-    [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, null)]
-    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04 }, null)]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, null)]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44 }, null)]
-    [InlineData(new byte[0], null)]
-    public void Files_are_recognised_by_their_magic_bytes(byte[] head, DetectedFileType? expected) =>
-        Assert.Equal(expected, FileSniffer.Detect(head));
 
     [Fact]
     public void Normalising_trims_canonicalises_and_sorts_sets_but_keeps_language_order()

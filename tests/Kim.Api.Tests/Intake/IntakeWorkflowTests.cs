@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
@@ -42,7 +43,7 @@ public sealed class IntakeWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal([LegalDomain.AsylbLG], state.Client.LegalDomains);
         Assert.Equal(ResidenceStatusCategory.RecognisedRefugee, state.Client.ResidenceStatus);
         Assert.Equal([LifeDomain.Language, LifeDomain.Work], state.Needs.LifeDomains);
-        Assert.Equal(1, await CountCasesAsync(workflows, "WF-JSON-1"));
+        Assert.Equal(1, await CaseKit.CountCasesAsync(workflows, "WF-JSON-1"));
     }
 
     [Fact(Timeout = Timeout)]
@@ -62,7 +63,7 @@ public sealed class IntakeWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.All(documents, d => Assert.Equal(WorkflowIntakeSink.DocumentSource, d.Source));
         Assert.All(documents, d => Assert.Equal("partner:jobcenter-mk", d.UploadedBy));
         Assert.Equal("application/pdf", documents.Single(d => d.FileName == "bescheid.pdf").ContentType);
-        Assert.Equal(1, await CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-MULTI-1"));
+        Assert.Equal(1, await CaseKit.CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-MULTI-1"));
     }
 
     [Fact(Timeout = Timeout)]
@@ -99,8 +100,8 @@ public sealed class IntakeWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         using var elsewhere = await http.SendAsync(IntakeRequests.Json(IntakeRequests.Full("WF-DO-1").With("municipality", "dortmund")));
         var problem = await Problems.AssertAsync(elsewhere, HttpStatusCode.UnprocessableEntity, ProblemTypes.Validation);
         Assert.Equal(["municipality"], Problems.ErrorFields(problem));
-        Assert.Equal(0, await CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-KEY-2"));
-        Assert.Equal(0, await CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-DO-1"));
+        Assert.Equal(0, await CaseKit.CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-KEY-2"));
+        Assert.Equal(0, await CaseKit.CountCasesAsync(app.Services.GetRequiredService<WorkflowClient>(), "WF-DO-1"));
     }
 
     [Fact(Timeout = Timeout)]
@@ -146,19 +147,5 @@ public sealed class IntakeWorkflowTests(AzuriteFixture azurite) : IClassFixture<
         using var response = await http.GetAsync(new Uri(statusUrl, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static async Task<int> CountCasesAsync(WorkflowClient workflows, string partnerReference)
-    {
-        var count = 0;
-        string? next = null;
-        do
-        {
-            var page = await workflows.ListByWorkflowAsync(CaseWorkflow.WorkflowName, next);
-            count += page.Instances.Count(i => i.StateAs<CaseWorkflowState>()?.Source.PartnerReference == partnerReference);
-            next = page.ContinueAfter;
-        }
-        while (next is not null);
-        return count;
     }
 }

@@ -58,7 +58,19 @@ public class DomainVocabularyTests
     {
         var client = new Client { GivenName = new string('a', FieldLimits.NameLength + 1), FamilyName = " ", Email = "nope", Languages = ["ar"] };
         Assert.Equal(
-            ["client.givenName", "client.familyName", "client.email"],
+            ["client.givenName", "client.email"],
             client.Validate().Select(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData("Amina", null, new string[0])]
+    [InlineData(null, "Haddad", new string[0])]
+    [InlineData("", "Haddad", new string[0])]
+    [InlineData(null, null, new[] { "client.givenName", "client.familyName" })]
+    [InlineData(" ", "", new[] { "client.givenName", "client.familyName" })]
+    public void A_person_may_have_one_name_but_needs_one(string? givenName, string? familyName, string[] failing)
+    {
+        var client = new Client { GivenName = givenName, FamilyName = familyName };
+        Assert.Equal(failing, client.Validate().Select(e => e.Field));
     }
 }
