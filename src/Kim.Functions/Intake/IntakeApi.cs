@@ -1,6 +1,7 @@
 using Kim.Core.Workflows;
 using Kim.Functions.Access;
 using Kim.Functions.Http;
+using Kim.Functions.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,7 +29,8 @@ public static class IntakeApi
                 "(dotted field names such as client.givenName, a repeated field per list item, files in parts named 'documents'). " +
                 "Files: PDF, JPEG or PNG, judged by content; at most Kim__Intake__MaxFiles files (default 5, more: 413) of " +
                 "Kim__Intake__MaxFileBytes each (default 10 MiB, larger: 413). JSON and URL-encoded bodies: at most 256 KiB. " +
-                "Without consentToCaseProcessing only identity data and the partner's contact may be sent. " +
+                "Every intake counts against the partner's daily quota (Kim__Limits__Partner__IntakesPerDay, default 500 per " +
+                "Europe/Berlin day; beyond it 429 with Retry-After). Without consentToCaseProcessing only identity data and the partner's contact may be sent. " +
                 "A repeat with the same Idempotency-Key (or, without one, the same partnerReference) and the same content " +
                 "returns the first answer; the same key with other content is refused (422, idempotency-key-reused). " +
                 "All limits: docs/limits.md.")
@@ -37,6 +39,7 @@ public static class IntakeApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestBodyLimit(KimLimits.JsonBodyBytes);
         group.MapGet("/{reference}", GetStatusAsync)
@@ -54,6 +57,7 @@ public static class IntakeApi
         HttpContext context,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         IntakeReader reader,
+        IntakeQuota quota,
         IIntakeSink sink,
         IAccessDirectory directory,
         TimeProvider time,
@@ -62,6 +66,12 @@ public static class IntakeApi
     {
         var partner = context.GetPartner();
         var logger = loggerFactory.CreateLogger(typeof(IntakeApi));
+        if (await quota.TryTakeAsync(partner, cancellationToken) is { } retryAfter)
+        {
+            return Refuse(logger, partner, KimProblems.TooManyRequests(context.Response, retryAfter,
+                $"You have sent {quota.DailyLimit(partner)} intakes today, your daily quota; send again after Retry-After seconds (midnight in Europe/Berlin)."));
+        }
+
         var read = await reader.ReadAsync(context.Request, cancellationToken);
         if (read.Upload is null)
         {
