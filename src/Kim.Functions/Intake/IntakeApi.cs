@@ -68,6 +68,7 @@ public static class IntakeApi
         var logger = loggerFactory.CreateLogger(typeof(IntakeApi));
         if (await quota.TryTakeAsync(partner, cancellationToken) is { } retryAfter)
         {
+            context.CloseAfterResponse();
             return Refuse(logger, partner, KimProblems.TooManyRequests(context.Response, retryAfter,
                 $"You have sent {quota.DailyLimit(partner)} intakes today, your daily quota; send again after Retry-After seconds (midnight in Europe/Berlin)."));
         }
