@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Kim.Core.Storage;
 
 namespace Kim.Functions.Limits;
@@ -20,7 +21,7 @@ public sealed class TableIntakeQuotaCounter(TableClient table) : IIntakeQuotaCou
         var rowKey = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync(partnerId, rowKey, cancellationToken: cancellationToken);
+            var row = await table.GetEntityOrDefaultAsync(partnerId, rowKey, cancellationToken: cancellationToken);
             var count = row?.GetInt32(CountProperty) ?? 0;
             if (count >= limit)
             {
