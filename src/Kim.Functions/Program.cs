@@ -3,6 +3,7 @@ using Kim.Functions.Access;
 using Kim.Functions.Cases;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
+using Kim.Functions.Limits;
 using Kim.Functions.Mail;
 using Kim.Functions.Partners;
 using Kim.Functions.Reminders;
@@ -27,6 +28,7 @@ try
     builder.Services.AddKimRuntime(runDispatcher: standalone);
     builder.Services.AddKimAccessStorage();
     builder.Services.AddKimAccess(builder.Configuration);
+    builder.Services.AddKimLimits(builder.Configuration);
     builder.Services.AddKimIntakeWorkflow();
     builder.Services.AddKimIntake(builder.Configuration);
     builder.Services.AddKimMail(builder.Configuration, builder.Environment);
@@ -34,6 +36,13 @@ try
 
     var app = builder.Build();
     SettingErrors.ValidateOptions(app.Services);
+    if (await DemoDataGuard.RefusalAsync(app.Services.GetRequiredService<IAccessDirectory>(), app.Environment, CancellationToken.None) is { } refusal)
+    {
+        // One line that says what to do; a stack trace would only hide it.
+        await Console.Error.WriteLineAsync(refusal);
+        return 1;
+    }
+
     app.UseKimHttp();
     app.UseKimAccess();
     app.MapApiDocs();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Kim.Functions.Access;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
+using Kim.Functions.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,6 +54,8 @@ public sealed class KimApiHost : IAsyncDisposable
         builder.Services.AddOpenApi();
         builder.Services.AddKimHttp(configuration);
         builder.Services.AddKimAccess(configuration);
+        builder.Services.AddKimLimits(configuration);
+        builder.Services.AddSingleton<IIntakeQuotaCounter, InMemoryIntakeQuotaCounter>();
         builder.Services.AddKimIntake(configuration);
 
         var app = builder.Build();

@@ -31,6 +31,9 @@ public static class StorageNames
     /// <summary>Partners' intakes by idempotency key (partition per partner): the case each became and its fingerprint.</summary>
     public const string IntakesTable = "intakes";
 
+    /// <summary>Intakes per partner and Europe/Berlin day, for the daily intake quota: a partition per partner, a row per day.</summary>
+    public const string IntakeQuotaTable = "intakequota";
+
     /// <summary>Staff records: a listing partition per district, lookup partitions by id and by Entra object id.</summary>
     public const string StaffTable = "staff";
 
@@ -60,7 +63,7 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable];
+         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 

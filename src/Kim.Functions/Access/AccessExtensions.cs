@@ -1,3 +1,4 @@
+using Kim.Functions.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,8 @@ public static class AccessExtensions
 {
     /// <summary>
     /// Registers the in-memory directory unless another <see cref="IAccessDirectory"/> is registered
-    /// first, the demo seed (Development only), the schemes and the policies.
+    /// first, the demo seed (Development only), the schemes (the OpenID Connect bearer scheme when
+    /// <c>Kim:Auth:Oidc:Authority</c> is set; incomplete settings stop start-up) and the policies.
     /// </summary>
     public static IServiceCollection AddKimAccess(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,7 +18,7 @@ public static class AccessExtensions
         services.TryAddSingleton<IAccessDirectory, InMemoryAccessDirectory>();
         services.AddHostedService<DemoDataSeeder>();
 
-        services.AddAuthentication(KimAuthenticationSchemes.Caller)
+        var authentication = services.AddAuthentication(KimAuthenticationSchemes.Caller)
             .AddPolicyScheme(KimAuthenticationSchemes.Caller, "Partner or staff", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.ContainsKey(KimAuthenticationSchemes.ApiKeyHeader)
@@ -24,6 +26,12 @@ public static class AccessExtensions
                         : KimAuthenticationSchemes.Staff)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(KimAuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, StaffAuthenticationHandler>(KimAuthenticationSchemes.Staff, null);
+        var oidc = configuration.GetSection(KimAuthOptions.Section).Get<KimAuthOptions>()?.Oidc ?? new KimOidcOptions();
+        if (oidc.IsEnabled)
+        {
+            OidcBearer.Validate(oidc);
+            authentication.AddJwtBearer(KimAuthenticationSchemes.OidcBearer, options => OidcBearer.Configure(options, oidc));
+        }
 
         // Each policy names its scheme, so that a partner key never satisfies a staff route and a
         // staff header never a partner route, whatever the default scheme picked.
@@ -38,10 +46,15 @@ public static class AccessExtensions
         return services;
     }
 
-    /// <summary>Authentication, then authorization; after <c>UseKimHttp</c>.</summary>
+    /// <summary>
+    /// Authentication, the per-caller limits, then authorization; after <c>UseKimHttp</c>. The limits
+    /// come between: they partition by the authenticated caller, and must also count the requests
+    /// that authorization is about to refuse (wrong keys).
+    /// </summary>
     public static IApplicationBuilder UseKimAccess(this IApplicationBuilder app)
     {
         app.UseAuthentication();
+        app.UseKimLimits();
         app.UseAuthorization();
         return app;
     }

@@ -13,9 +13,12 @@ internal static partial class AccessLogs
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Staff id {StaffId} from the development sign-in is unknown")]
     public static partial void UnknownStaffId(ILogger logger, string staffId);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "App Service principal with object id {ObjectId} is not in the staff records")]
-    public static partial void UnknownObjectId(ILogger logger, string objectId);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Principal with object id {ObjectId} from the {Source} is not in the staff records")]
+    public static partial void UnknownObjectId(ILogger logger, string objectId, string source);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "X-MS-CLIENT-PRINCIPAL could not be read: {Reason}")]
     public static partial void UnreadablePrincipal(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "A staff bearer token was refused: {Reason}")]
+    public static partial void InvalidBearerToken(ILogger logger, string reason);
 }

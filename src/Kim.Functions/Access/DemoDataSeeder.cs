@@ -2,7 +2,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Kim.Functions.Access;
 
-/// <summary>Seeds <see cref="DemoData"/> on start, in Development only (API.md, "Demo data").</summary>
+/// <summary>
+/// Seeds <see cref="DemoData"/> on start, in Development only (API.md, "Demo data"). Outside
+/// Development, <see cref="DemoDataGuard"/> keeps Kim from starting while they are active.
+/// </summary>
 internal sealed partial class DemoDataSeeder(
     IAccessDirectory directory, IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : IHostedService
 {

@@ -10,4 +10,7 @@ public sealed class KimAuthOptions
     /// <c>X-MS-CLIENT-PRINCIPAL</c> and sets its own; anywhere else the header is forged at will.
     /// </summary>
     public bool AppServiceAuthentication { get; set; }
+
+    /// <summary>Staff bearer tokens from an OpenID Connect issuer, under <c>Kim:Auth:Oidc</c>; off without an authority.</summary>
+    public KimOidcOptions Oidc { get; set; } = new();
 }

@@ -92,6 +92,18 @@ public static class HttpExtensions
     }
 
     /// <summary>
+    /// For a refusal before the request body is read: the connection closes after the answer, as
+    /// it does when the server itself refuses a body too large. Kept open, the server would have to
+    /// read the unread body to find the next request, and past the body limit it cannot, so it
+    /// would drop the connection under a client about to reuse it.
+    /// </summary>
+    public static void CloseAfterResponse(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.Connection = "close";
+    }
+
+    /// <summary>
     /// Gives problems raised by the framework (status code pages, 400 from binding) Kim's stable
     /// type and title; problems Kim raised already carry one and keep it.
     /// </summary>

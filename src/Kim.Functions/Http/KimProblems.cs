@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kim.Functions.Http;
@@ -43,6 +44,21 @@ public static class KimProblems
             problem.Extensions["limit"] = limit;
         }
 
+        return problem;
+    }
+
+    /// <summary>
+    /// 429 <c>too-many-requests</c>: sets <c>Retry-After</c> on <paramref name="response"/> in whole
+    /// seconds (RFC 9110 §10.2.3), rounded up so that a client waiting that long is not refused
+    /// again, and carries the same number as <c>retryAfter</c>.
+    /// </summary>
+    public static ProblemDetails TooManyRequests(HttpResponse response, TimeSpan retryAfter, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problem = Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, detail);
+        problem.Extensions["retryAfter"] = seconds;
         return problem;
     }
 

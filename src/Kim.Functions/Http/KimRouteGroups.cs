@@ -4,7 +4,8 @@ namespace Kim.Functions.Http;
 
 /// <summary>
 /// Route groups with the rules every route of a kind shares: who may call, the JSON body limit and
-/// check (<see cref="JsonBodyGate"/>), and the problems authentication adds to the OpenAPI description.
+/// check (<see cref="JsonBodyGate"/>), and the problems authentication and the request limits add to
+/// the OpenAPI description.
 /// </summary>
 public static class KimRouteGroups
 {
@@ -30,7 +31,8 @@ public static class KimRouteGroups
         group.RequireAuthorization(policy)
             .WithRequestBodyLimit(KimLimits.JsonBodyBytes)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 }

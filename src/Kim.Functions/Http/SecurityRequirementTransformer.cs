@@ -14,11 +14,12 @@ internal sealed class SecurityRequirementTransformer : IOpenApiOperationTransfor
             .OfType<IAuthorizeData>()
             .Select(a => a.Policy)
             .ToHashSet(StringComparer.Ordinal);
-        string? scheme = policies.Contains(KimPolicies.Partner) ? SecuritySchemesTransformer.ApiKey
+        // Each scheme is its own requirement: any one of them will do.
+        string[] schemes = policies.Contains(KimPolicies.Partner) ? [SecuritySchemesTransformer.ApiKey]
             : policies.Overlaps([KimPolicies.CaseManager, KimPolicies.Coordinator, KimPolicies.Administrator])
-                ? SecuritySchemesTransformer.DevelopmentUser
-                : null;
-        if (scheme is not null)
+                ? [SecuritySchemesTransformer.StaffBearer, SecuritySchemesTransformer.DevelopmentUser]
+                : [];
+        foreach (var scheme in schemes)
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement

@@ -1,6 +1,7 @@
 using Kim.Core.Workflows;
 using Kim.Functions.Access;
 using Kim.Functions.Http;
+using Kim.Functions.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,6 +30,8 @@ public static class IntakeApi
                 "Files: PDF, JPEG or PNG, judged by their structure (PDF: %PDF- and %%EOF in the last 1024 bytes; PNG: signature, " +
                 "IHDR first, IEND last; JPEG: SOI and EOI), otherwise 422; at most Kim__Intake__MaxFiles files (default 5, more: 413) of " +
                 "Kim__Intake__MaxFileBytes each (default 10 MiB, larger: 413). JSON and URL-encoded bodies: at most 256 KiB. " +
+                "Every intake counts against the partner's daily quota (Kim__Limits__Partner__IntakesPerDay, default 500 per " +
+                "Europe/Berlin day; beyond it 429 with Retry-After). " +
                 "Without consentToCaseProcessing only identity data and the partner's contact may be sent. " +
                 "A repeat with the same Idempotency-Key or the same partnerReference (under any key, or none) and the same content " +
                 "returns the first answer and creates nothing; the same key, or the same partnerReference, with other content is " +
@@ -40,6 +43,7 @@ public static class IntakeApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestBodyLimit(KimLimits.JsonBodyBytes);
         group.MapGet("/{reference}", GetStatusAsync)
@@ -57,6 +61,7 @@ public static class IntakeApi
         HttpContext context,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         IntakeReader reader,
+        IntakeQuota quota,
         IIntakeSink sink,
         IAccessDirectory directory,
         TimeProvider time,
@@ -65,6 +70,13 @@ public static class IntakeApi
     {
         var partner = context.GetPartner();
         var logger = loggerFactory.CreateLogger(typeof(IntakeApi));
+        if (await quota.TryTakeAsync(partner, cancellationToken) is { } retryAfter)
+        {
+            context.CloseAfterResponse();
+            return Refuse(logger, partner, KimProblems.TooManyRequests(context.Response, retryAfter,
+                $"You have sent {quota.DailyLimit(partner)} intakes today, your daily quota; send again after Retry-After seconds (midnight in Europe/Berlin)."));
+        }
+
         var read = await reader.ReadAsync(context.Request, cancellationToken);
         if (read.Upload is null)
         {

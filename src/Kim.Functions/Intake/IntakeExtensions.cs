@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
+using Kim.Functions.Limits;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +12,7 @@ namespace Kim.Functions.Intake;
 public static class IntakeExtensions
 {
     /// <summary>
-    /// Intakes become cases: registers <see cref="WorkflowIntakeSink"/> on the storage, documents and
+    /// Intakes become cases: registers <see cref="WorkflowIntakeSink"/> and the intake quota's counts on the storage, documents and
     /// runtime of <c>AddKimStorage</c>, <c>AddKimCaseStorage</c> and <c>AddKimRuntime</c>. Call before <see cref="AddKimIntake"/>.
     /// </summary>
     public static IServiceCollection AddKimIntakeWorkflow(this IServiceCollection services)
@@ -22,6 +23,8 @@ public static class IntakeExtensions
             sp.GetRequiredService<WorkflowClient>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<WorkflowIntakeSink>>()));
+        services.AddSingleton<IIntakeQuotaCounter>(sp => new TableIntakeQuotaCounter(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.IntakeQuotaTable)));
         return services;
     }
 

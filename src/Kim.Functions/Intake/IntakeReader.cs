@@ -35,7 +35,17 @@ public sealed class IntakeReader(IOptionsMonitor<IntakeOptions> options)
         }
 
         var mediaType = contentType.MediaType.Value!.ToLowerInvariant();
-        request.HttpContext.SetRequestBodyLimit(mediaType == Multipart ? limits.MaxMultipartBytes : KimLimits.JsonBodyBytes);
+        var maxBytes = mediaType == Multipart ? limits.MaxMultipartBytes : KimLimits.JsonBodyBytes;
+        if (request.ContentLength > maxBytes)
+        {
+            // Refused on the declared length, before a byte of the body is read; a body without a
+            // length (chunked) is cut off by the server at the same limit while it streams in.
+            request.HttpContext.CloseAfterResponse();
+            return IntakeReadResult.Rejected(KimProblems.PayloadTooLarge(
+                $"The intake has {request.ContentLength} bytes; a {mediaType} intake may have at most {maxBytes}.", maxBytes));
+        }
+
+        request.HttpContext.SetRequestBodyLimit(maxBytes);
         try
         {
             return mediaType switch

@@ -27,7 +27,8 @@ public static class PartnerReferralApi
                 "What the referral asks (purpose, respondBy, the municipality, the case manager's e-mail) and exactly the client " +
                 "data its consent covers: identity → names, date of birth, languages; contact → phone, e-mail; residence → " +
                 "residence status and document expiry; benefits → legal domains and benefit period end; needs → life domains " +
-                "(health only with the health category) and the needs text. After the consent is withdrawn the state is " +
+                "(health only with the health category); the needs text only with both needs and health, because free text may hold " +
+                "health data. The reason is only the partner's own reason for its rejection; a withdrawal's reason is never sent. After the consent is withdrawn the state is " +
                 "'withdrawn' and no client data are sent. A referral sent to someone else, or unknown, is 404.")
             .Produces<PartnerReferralView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -62,7 +63,7 @@ public static class PartnerReferralApi
             return NotFound();
         }
 
-        var view = await ViewAsync(found.Value.Referral, found.Value.Case, directory, time, cancellationToken);
+        var view = await ViewAsync(partner.Id, found.Value.Referral, found.Value.Case, directory, time, cancellationToken);
         await audit.RecordAsync(
             new AuditEntry(found.Value.Case.CaseId, time.GetUtcNow(), Actors.Partner(partner.Id), "read", "referral:" + found.Value.Referral.ShortId),
             cancellationToken);
@@ -142,7 +143,7 @@ public static class PartnerReferralApi
         await audit.RecordAsync(new AuditEntry(caseState.CaseId, time.GetUtcNow(), actor, "change", $"referral:{referral.ShortId}:{ReferralEvents.Respond}"), cancellationToken);
         PartnerLogs.ReferralAnswered(logger, partner.Id, referral.ReferralId, KimJson.Name(decision.Value));
         var answered = result.Instance?.StateAs<ReferralWorkflowState>() ?? referral;
-        return TypedResults.Ok(await ViewAsync(answered, caseState, directory, time, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(partner.Id, answered, caseState, directory, time, cancellationToken));
     }
 
     /// <summary>The referral and its case, when the referral exists and was sent to <paramref name="partner"/>.</summary>
@@ -181,6 +182,7 @@ public static class PartnerReferralApi
             : referral.State;
 
     private static async Task<PartnerReferralView> ViewAsync(
+        string partnerId,
         ReferralWorkflowState referral, CaseWorkflowState caseState, IAccessDirectory directory, TimeProvider time, CancellationToken cancellationToken)
     {
         var consent = ConsentOf(referral, caseState);
@@ -209,7 +211,7 @@ public static class PartnerReferralApi
             referral.RespondBy,
             referral.CreatedAt,
             referral.RespondedAt,
-            referral.Reason,
+            ReferralDataShare.AnswerReason(referral, partnerId),
             caseState.Municipality,
             caseManager,
             categories,

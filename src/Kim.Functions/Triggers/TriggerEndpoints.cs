@@ -24,7 +24,8 @@ public static class TriggerEndpoints
             return endpoints;
         }
 
-        var triggers = endpoints.MapGroup("").AddEndpointFilter(async (context, next) =>
+        // The host calls once per queue message or timer tick: its pace is the work's, not a caller's.
+        var triggers = endpoints.MapGroup("").DisableRateLimiting().AddEndpointFilter(async (context, next) =>
             IsLocal(context.HttpContext.Connection)
                 ? await next(context)
                 : KimProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Trigger endpoints answer the Functions host on this machine only.").ToResult());

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using Kim.Functions.Access;
 using Kim.Functions.Http;
+using Kim.Testing;
 
 namespace Kim.Api.Tests.Intake;
 
@@ -55,6 +58,32 @@ public sealed class IntakeLimitTests
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
         Assert.Equal(2, problem.GetProperty("limit").GetInt32());
+        Assert.Empty(host.Sink.Intakes);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_multipart_intake_over_the_body_limit_is_413_before_its_body_is_sent()
+    {
+        await using var host = await StartAsync();
+        var limit = 2 * 1024 + KimLimits.FormFieldsBytes;
+        using var body = new GeneratedStream(limit + 1);
+        using var request = KimApiHost.Request(HttpMethod.Post, "/api/intake", apiKey: DemoData.JobCentreKey);
+        request.Content = new StreamContent(body);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=kim");
+        request.Content.Headers.ContentLength = limit + 1;
+        // With Expect: 100-continue the client sends the body only once the server asks for it, so
+        // a body the server never reads is never sent, and the stream shows it.
+        request.Headers.ExpectContinue = true;
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+        {
+            BaseAddress = host.Client.BaseAddress,
+        };
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        Assert.Equal(limit, problem.GetProperty("limit").GetInt64());
+        Assert.Equal(0, body.TotalRead);
         Assert.Empty(host.Sink.Intakes);
     }
 }

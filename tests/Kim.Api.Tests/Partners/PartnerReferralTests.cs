@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kim.Core;
 using Kim.Core.Cases;
+using Kim.Core.Mail;
 using Kim.Core.Runtime;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
@@ -18,6 +19,7 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
 {
     private const int Timeout = 60_000;
     private const string Staff = "staff:cm-luedenscheid";
+    private const string NeedsText = "Sucht einen Sprachkurs B1; zurzeit in Psychotherapie.";
 
     [Fact(Timeout = Timeout)]
     public async Task The_partner_sees_exactly_the_consented_categories_and_another_partner_gets_404()
@@ -151,8 +153,89 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         Assert.DoesNotContain("Haddad", view.GetRawText(), StringComparison.Ordinal);
     }
 
-    /// <summary>A case from an intake with consent, assigned, in clearing, with a consent for jobcenter-mk (identity, needs) and a referral to it.</summary>
-    private static async Task<(string CaseId, string ReferralId)> ReferAsync(KimApp app, string name)
+    [Fact(Timeout = Timeout)]
+    public async Task The_needs_text_reaches_the_partner_only_when_the_consent_covers_needs_and_health()
+    {
+        await using var app = new KimApp(azurite);
+        var (_, withoutHealth) = await ReferAsync(app, "needs-only");
+        var (_, withHealth) = await ReferAsync(app, "needs-health", [DataCategory.Identity, DataCategory.Needs, DataCategory.Health]);
+        using var jobCentre = app.Partner(DemoData.JobCentreKey);
+
+        var without = await ReadAsync(jobCentre, withoutHealth);
+        var with = await ReadAsync(jobCentre, withHealth);
+
+        Assert.Equal(["language", "work"], without.GetProperty("needs").GetProperty("lifeDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.False(without.GetProperty("needs").TryGetProperty("text", out _));
+        Assert.DoesNotContain("Psychotherapie", without.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(NeedsText, with.GetProperty("needs").GetProperty("text").GetString());
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_case_managers_withdraw_reason_reaches_the_partner_neither_in_the_view_nor_by_mail()
+    {
+        await using var app = new KimApp(azurite);
+        var (caseId, referralId) = await ReferAsync(app, "withdraw-reason", [DataCategory.Identity, DataCategory.Needs, DataCategory.Health]);
+        var mailbox = app.Services.GetRequiredService<IDevelopmentMailbox>();
+        await UntilMailAsync(app, mailbox, "Neue Vermittlung");
+        using var staff = app.Staff("cm-luedenscheid");
+        const string reason = "Klientin ist in stationärer Behandlung";
+
+        using var withdrawn = await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals/r-1/withdraw", new { reason });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(reason, (await workflows(app).GetAsync(referralId))!.StateAs<ReferralWorkflowState>()!.Reason);
+        // Whatever the withdrawal queued (the case's update, any mail) runs before the mailbox is read.
+        await app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher().ProcessBatchAsync(CancellationToken.None);
+        using var jobCentre = app.Partner(DemoData.JobCentreKey);
+        var view = await ReadAsync(jobCentre, referralId);
+
+        Assert.Equal("withdrawn", view.GetProperty("state").GetString());
+        Assert.False(view.TryGetProperty("reason", out _));
+        Assert.DoesNotContain("Behandlung", view.GetRawText(), StringComparison.Ordinal);
+        var toPartner = (await mailbox.ListAsync(500, CancellationToken.None)).Where(m => m.To == "jobcenter-mk@example.org").ToList();
+        Assert.NotEmpty(toPartner);
+        Assert.All(toPartner, m =>
+        {
+            Assert.DoesNotContain("Behandlung", m.Subject + m.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Psychotherapie", m.Subject + m.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Amina", m.Subject + m.Text, StringComparison.Ordinal);
+        });
+
+        static WorkflowClient workflows(KimApp app) => app.Services.GetRequiredService<WorkflowClient>();
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_rejection_recorded_by_the_case_manager_shows_no_reason_to_the_partner_but_its_own_rejection_does()
+    {
+        await using var app = new KimApp(azurite);
+        var (caseId, onBehalf) = await ReferAsync(app, "reject-on-behalf");
+        var (_, own) = await ReferAsync(app, "reject-own");
+        using var staff = app.Staff("cm-luedenscheid");
+        using var jobCentre = app.Partner(DemoData.JobCentreKey);
+
+        using var recorded = await staff.PostAsJsonAsync(
+            $"/api/cases/{caseId}/referrals/r-1/response", new { decision = "rejected", reason = "laut Telefonat: Klientin in Psychotherapie" });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        using var answered = await jobCentre.PostAsJsonAsync(Url(own, "/response"), new { decision = "rejected", reason = "keine Plätze" });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var recordedView = await ReadAsync(jobCentre, onBehalf);
+        Assert.Equal("rejected", recordedView.GetProperty("state").GetString());
+        Assert.False(recordedView.TryGetProperty("reason", out _));
+        Assert.Equal("keine Plätze", (await ReadAsync(jobCentre, own)).GetProperty("reason").GetString());
+    }
+
+    /// <summary>Processes queued work until the development mailbox holds a mail whose subject starts with <paramref name="subject"/>.</summary>
+    private static async Task UntilMailAsync(KimApp app, IDevelopmentMailbox mailbox, string subject)
+    {
+        var dispatcher = app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher();
+        while (!(await mailbox.ListAsync(500, CancellationToken.None)).Any(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)))
+        {
+            await dispatcher.ProcessBatchAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A case from an intake with consent, assigned, in clearing, with a consent for jobcenter-mk (identity, needs unless other categories are given) and a referral to it.</summary>
+    private static async Task<(string CaseId, string ReferralId)> ReferAsync(KimApp app, string name, DataCategory[]? categories = null)
     {
         var workflows = app.Services.GetRequiredService<WorkflowClient>();
         var caseId = "c-partner-" + name + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -172,7 +255,7 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
                 LegalDomains = [LegalDomain.AsylbLG],
                 ResidenceDocumentExpires = new DateOnly(2027, 3, 31),
             },
-            Needs = new Needs { LifeDomains = [LifeDomain.Language, LifeDomain.Work], Text = "Sucht einen Sprachkurs B1." },
+            Needs = new Needs { LifeDomains = [LifeDomain.Language, LifeDomain.Work], Text = NeedsText },
             SourcePartnerId = "caritas-luedenscheid",
             ConsentToCaseProcessing = true,
         };
@@ -181,7 +264,7 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         await Expect(workflows.RaiseEventAsync(caseId, CaseEvents.Assign, KimJson.ToElement(new AssignPayload("cm-luedenscheid")), Staff));
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().Date);
         await Expect(workflows.RaiseEventAsync(caseId, CaseEvents.RecordConsent, KimJson.ToElement(new ConsentPayload(
-            "jobcenter-mk", "Vermittlung Sprachkurs", [DataCategory.Identity, DataCategory.Needs], ConsentForm.Written, today)), Staff));
+            "jobcenter-mk", "Vermittlung Sprachkurs", categories ?? [DataCategory.Identity, DataCategory.Needs], ConsentForm.Written, today)), Staff));
         var referred = await workflows.RaiseEventAsync(caseId, CaseEvents.CreateReferral,
             KimJson.ToElement(new ReferralRequest("Sprachkurs B1 vermitteln", PartnerId: "jobcenter-mk")), Staff);
         await Expect(Task.FromResult(referred));

@@ -1,4 +1,5 @@
 using Kim.Core.Cases;
+using Kim.Core.Workflows;
 using Kim.Functions.Partners;
 
 namespace Kim.Api.Tests.Partners;
@@ -63,15 +64,43 @@ public sealed class ReferralDataShareTests
     }
 
     [Fact]
-    public void Needs_release_life_domains_and_text_but_the_health_domain_only_with_health()
+    public void Needs_release_life_domains_but_the_health_domain_and_the_text_only_with_health()
     {
         var withoutHealth = ReferralDataShare.Select([DataCategory.Needs], Amina, Needs);
         var withHealth = ReferralDataShare.Select([DataCategory.Needs, DataCategory.Health], Amina, Needs);
 
         Assert.Null(withoutHealth.Client);
         Assert.Equal([LifeDomain.Language], withoutHealth.Needs!.LifeDomains);
-        Assert.Equal("Sprachkurs", withoutHealth.Needs.Text);
+        Assert.Null(withoutHealth.Needs.Text);
         Assert.Equal([LifeDomain.Language, LifeDomain.Health], withHealth.Needs!.LifeDomains);
+        Assert.Equal("Sprachkurs", withHealth.Needs.Text);
+    }
+
+    [Theory]
+    [InlineData(ReferralState.Rejected, "partner:jobcenter-mk", "keine Plätze")]
+    [InlineData(ReferralState.Rejected, "staff:cm-luedenscheid", null)]
+    [InlineData(ReferralState.Rejected, "partner:caritas-luedenscheid", null)]
+    [InlineData(ReferralState.Withdrawn, "partner:jobcenter-mk", null)]
+    [InlineData(ReferralState.Withdrawn, null, null)]
+    public void Only_the_partners_own_rejection_reason_is_shown(ReferralState state, string? respondedBy, string? shown)
+    {
+        var referral = new ReferralWorkflowState
+        {
+            ReferralId = "c-1:r-1",
+            CaseId = "c-1",
+            Municipality = "luedenscheid",
+            PartnerId = "jobcenter-mk",
+            Purpose = "Sprachkurs",
+            ConsentId = "consent-2",
+            State = state,
+            RespondBy = DateTimeOffset.UnixEpoch,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            CreatedBy = "staff:cm-luedenscheid",
+            RespondedBy = respondedBy,
+            Reason = shown ?? "Klientin in Psychotherapie",
+        };
+
+        Assert.Equal(shown, ReferralDataShare.AnswerReason(referral, "jobcenter-mk"));
     }
 
     [Fact]
