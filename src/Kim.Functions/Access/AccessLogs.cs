@@ -18,4 +18,7 @@ internal static partial class AccessLogs
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "X-MS-CLIENT-PRINCIPAL could not be read: {Reason}")]
     public static partial void UnreadablePrincipal(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Staff member {StaffId} is deactivated and was refused")]
+    public static partial void DeactivatedStaff(ILogger logger, string staffId);
 }

@@ -231,7 +231,7 @@ public static class CaseApi
         }
 
         var assignee = await directory.FindStaffAsync(request.CaseManagerId!, cancellationToken);
-        if (assignee is null || assignee.Role != StaffRole.CaseManager || assignee.Municipality != staff.Municipality)
+        if (assignee is not { Active: true, Role: StaffRole.CaseManager } || assignee.Municipality != staff.Municipality)
         {
             return KimProblems.Validation("caseManagerId", "is not a case manager of your municipality").ToResult();
         }
