@@ -43,6 +43,8 @@ try
     app.MapKimCases();
     app.MapKimPartnerReferrals();
     app.MapKimAdministration();
+    app.MapKimAudit();
+    app.MapKimCaseExport();
     app.MapMailApi();
     app.MapFunctionsTriggers(app.Configuration);
     app.Run();
