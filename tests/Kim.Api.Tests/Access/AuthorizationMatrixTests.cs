@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         ["GET /api/health"] = (Rule.Anyone, HttpStatusCode.OK, false),
         ["GET /openapi/{documentName}.json"] = (Rule.Anyone, HttpStatusCode.OK, false),
         ["GET /api/dev/mailbox"] = (Rule.Anyone, HttpStatusCode.OK, false),
+        ["GET /api/docs/{documentName?}"] = (Rule.Anyone, HttpStatusCode.OK, false),
+        ["GET /api/docs/scalar.js"] = (Rule.Anyone, HttpStatusCode.OK, false),
+        ["GET /api/docs/scalar.aspnetcore.js"] = (Rule.Anyone, HttpStatusCode.OK, false),
+        ["GET /api/docs/favicon.svg"] = (Rule.Anyone, HttpStatusCode.OK, false),
         ["POST /api/intake"] = (Rule.Partner, HttpStatusCode.UnprocessableEntity, false),
         ["GET /api/intake/{reference}"] = (Rule.Partner, HttpStatusCode.OK, true),
         ["GET /api/referrals/{referralId}"] = (Rule.Partner, HttpStatusCode.OK, true),
@@ -200,7 +204,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
     }
 
     private static string Fill(string pattern, RouteValues values) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)\}", m => Uri.EscapeDataString(values.Value(m.Groups[1].Value)));
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)\??\}", m => Uri.EscapeDataString(values.Value(m.Groups[1].Value)));
 
     /// <summary>
     /// The request the matrix sends: a body in the content type the route accepts (routing answers a
