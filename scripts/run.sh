@@ -97,6 +97,7 @@ Demo sign-in (Development only): header X-Kim-User: <staff id>
   case managers:   cm-luedenscheid, cm-iserlohn, cm-menden
   coordinator:     coord-mk
   administrator:   admin-mk
+  data protection: dpo-mk
 Partners: header X-Api-Key: <key>
   jobcenter-mk           dev-key-jobcenter-mk
   caritas-luedenscheid   dev-key-caritas-luedenscheid

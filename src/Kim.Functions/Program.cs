@@ -1,5 +1,6 @@
 using Kim.Functions;
 using Kim.Functions.Access;
+using Kim.Functions.Administration;
 using Kim.Functions.Cases;
 using Kim.Functions.Http;
 using Kim.Functions.Intake;
@@ -50,6 +51,9 @@ try
     app.MapKimIntake();
     app.MapKimCases();
     app.MapKimPartnerReferrals();
+    app.MapKimAdministration();
+    app.MapKimAudit();
+    app.MapKimCaseExport();
     app.MapMailApi();
     app.MapFunctionsTriggers(app.Configuration);
     app.Run();

@@ -1,3 +1,4 @@
+using Kim.Functions.Administration;
 using Kim.Functions.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,13 +10,16 @@ public static class AccessExtensions
 {
     /// <summary>
     /// Registers the in-memory directory unless another <see cref="IAccessDirectory"/> is registered
-    /// first, the demo seed (Development only), the schemes (the OpenID Connect bearer scheme when
-    /// <c>Kim:Auth:Oidc:Authority</c> is set; incomplete settings stop start-up) and the policies.
+    /// first, its administration, the demo seed (Development only), the schemes (the OpenID Connect
+    /// bearer scheme when <c>Kim:Auth:Oidc:Authority</c> is set; incomplete settings stop start-up) and
+    /// the policies.
     /// </summary>
     public static IServiceCollection AddKimAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KimAuthOptions>(configuration.GetSection(KimAuthOptions.Section));
         services.TryAddSingleton<IAccessDirectory, InMemoryAccessDirectory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectoryAdministration>();
         services.AddHostedService<DemoDataSeeder>();
 
         var authentication = services.AddAuthentication(KimAuthenticationSchemes.Caller)
@@ -42,7 +46,9 @@ public static class AccessExtensions
                 .RequireClaim(KimClaims.CallerKind, KimClaims.PartnerKind))
             .AddPolicy(KimPolicies.CaseManager, policy => StaffPolicy(policy, StaffRoleNames.CaseManager))
             .AddPolicy(KimPolicies.Coordinator, policy => StaffPolicy(policy, StaffRoleNames.Coordinator))
-            .AddPolicy(KimPolicies.Administrator, policy => StaffPolicy(policy, StaffRoleNames.Administrator));
+            .AddPolicy(KimPolicies.Administrator, policy => StaffPolicy(policy, StaffRoleNames.Administrator))
+            .AddPolicy(KimPolicies.DataProtectionOfficer, policy => StaffPolicy(policy, StaffRoleNames.DataProtectionOfficer))
+            .AddPolicy(KimPolicies.DataProtection, policy => StaffPolicy(policy, StaffRoleNames.Administrator, StaffRoleNames.DataProtectionOfficer));
         return services;
     }
 
@@ -59,9 +65,9 @@ public static class AccessExtensions
         return app;
     }
 
-    private static void StaffPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, string role) =>
+    private static void StaffPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, params string[] roles) =>
         policy.AddAuthenticationSchemes(KimAuthenticationSchemes.Staff)
             .RequireAuthenticatedUser()
             .RequireClaim(KimClaims.CallerKind, KimClaims.StaffKind)
-            .RequireRole(role);
+            .RequireRole(roles);
 }

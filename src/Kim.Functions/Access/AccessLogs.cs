@@ -21,4 +21,7 @@ internal static partial class AccessLogs
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "A staff bearer token was refused: {Reason}")]
     public static partial void InvalidBearerToken(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Staff member {StaffId} is deactivated and was refused")]
+    public static partial void DeactivatedStaff(ILogger logger, string staffId);
 }

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Kim.Functions.Access;
 
 /// <summary>
-/// Partners: <c>X-Api-Key</c> is hashed and looked up. A missing and a wrong key get the same
-/// 401, so that the answer tells a prober nothing.
+/// Partners: the stored form of <c>X-Api-Key</c> is found by the key's id and compared with the
+/// salted hash; the key counts only while its partner is active and names it among its valid keys
+/// (read on every request, so a revocation or deactivation holds at once). A missing and a wrong
+/// key get the same 401, so that the answer tells a prober nothing.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -33,8 +35,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("unusable API key header");
         }
 
-        var partner = await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash(key), Context.RequestAborted);
-        if (partner is null || !ApiKeys.Matches(key, partner.ApiKeyHash))
+        var stored = ApiKeys.IdOf(key) is { } keyId ? await directory.FindPartnerKeyAsync(keyId, Context.RequestAborted) : null;
+        var partner = stored is not null && ApiKeys.Matches(key, stored)
+            ? await directory.FindPartnerAsync(stored.PartnerId, Context.RequestAborted)
+            : null;
+        if (partner is not { Active: true } || !partner.KeyIds.Contains(stored!.KeyId, StringComparer.Ordinal))
         {
             AccessLogs.UnknownApiKey(Logger);
             return AuthenticateResult.Fail("unknown API key");

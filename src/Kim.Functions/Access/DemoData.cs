@@ -1,9 +1,14 @@
+using Kim.Core;
+using Kim.Functions.Administration;
+
 namespace Kim.Functions.Access;
 
 /// <summary>
 /// The demo district of API.md: Märkischer Kreis with three municipalities, one person per role
-/// and two partners. Seeding is an upsert of fixed records, so running it twice changes nothing.
-/// The keys are public (they are in API.md), which is why only Development seeds them.
+/// and two partners with their published keys. Seeding goes through
+/// <see cref="DirectoryAdministration"/>, the code path of the administration routes, and creates
+/// only what is missing, so running it twice changes nothing (and an account an administrator
+/// deactivated stays deactivated). The keys are public, which is why only Development seeds them.
 /// </summary>
 public static class DemoData
 {
@@ -25,19 +30,29 @@ public static class DemoData
         Person("cm-menden", "Case manager Menden", StaffRole.CaseManager, "menden"),
         Person("coord-mk", "Coordinator Märkischer Kreis", StaffRole.Coordinator, null),
         Person("admin-mk", "Administrator Märkischer Kreis", StaffRole.Administrator, null),
+        Person("dpo-mk", "Data-protection officer Märkischer Kreis", StaffRole.DataProtectionOfficer, null),
     ];
 
     public static IReadOnlyList<Partner> Partners { get; } =
     [
         new("jobcenter-mk", "Jobcenter Märkischer Kreis", PartnerType.JobCentre, "jobcenter-mk@example.org",
-            District, null, ApiKeys.Hash(JobCentreKey)),
-        new("caritas-luedenscheid", "Caritas Lüdenscheid", PartnerType.Welfare, "caritas-luedenscheid@example.org",
-            District, "luedenscheid", ApiKeys.Hash(CaritasKey)),
+            District, null, [ApiKeys.IdOf(JobCentreKey)!]),
+        new("caritas-luedenscheid", "Caritas Lüdenscheid", PartnerType.WelfareOrganisation, "caritas-luedenscheid@example.org",
+            District, "luedenscheid", [ApiKeys.IdOf(CaritasKey)!]),
     ];
 
+    /// <summary>The published key of each demo partner.</summary>
+    public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["jobcenter-mk"] = JobCentreKey,
+        ["caritas-luedenscheid"] = CaritasKey,
+    };
+
+    /// <summary>Creates what is missing of the demo district; throws when the administration refuses a record for another reason.</summary>
     public static async Task SeedAsync(IAccessDirectory directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        var administration = new DirectoryAdministration(directory, TimeProvider.System);
         foreach (var municipality in Municipalities)
         {
             await directory.UpsertMunicipalityAsync(municipality, cancellationToken);
@@ -45,12 +60,31 @@ public static class DemoData
 
         foreach (var staff in Staff)
         {
-            await directory.UpsertStaffAsync(staff, cancellationToken);
+            if (await directory.FindStaffAsync(staff.Id, cancellationToken) is null)
+            {
+                var request = new StaffRequest(staff.Id, staff.DisplayName, staff.Email, StaffRoleNames.Of(staff.Role), staff.Municipality, null, null);
+                Check((await administration.CreateStaffAsync(District, KimJson.ToElement(request), cancellationToken)).Problem, staff.Id);
+            }
         }
 
         foreach (var partner in Partners)
         {
-            await directory.UpsertPartnerAsync(partner, cancellationToken);
+            // The key comes with the partner only: a demo key an administrator revoked stays revoked.
+            if (await directory.FindPartnerAsync(partner.Id, cancellationToken) is null)
+            {
+                var request = new PartnerRequest(partner.Id, partner.Name, KimJson.Name(partner.Type), partner.Email, partner.Municipality, null);
+                Check((await administration.CreatePartnerAsync(District, KimJson.ToElement(request), cancellationToken)).Problem, partner.Id);
+                Check((await administration.AddKeyAsync(District, partner.Id, Keys[partner.Id], cancellationToken)).Problem, partner.Id);
+            }
+        }
+    }
+
+    private static void Check(Microsoft.AspNetCore.Mvc.ProblemDetails? problem, string id)
+    {
+        if (problem is not null)
+        {
+            throw new InvalidOperationException($"The demo record '{id}' was refused: {problem.Title} {problem.Detail} "
+                + string.Join("; ", (problem as Microsoft.AspNetCore.Http.HttpValidationProblemDetails)?.Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}") ?? []));
         }
     }
 

@@ -2,16 +2,16 @@ using System.Collections.Concurrent;
 
 namespace Kim.Functions.Access;
 
-/// <summary>The directory held in memory: for development and tests, until the table adapter replaces it.</summary>
+/// <summary>The directory held in memory: for tests of the HTTP edge without storage.</summary>
 public sealed class InMemoryAccessDirectory : IAccessDirectory
 {
     private readonly ConcurrentDictionary<string, StaffMember> _staff = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Partner> _partners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PartnerKey> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string District, string Id), Municipality> _municipalities = new();
 
-    // One lock for writes keeps the partner key index consistent with the partners; reads need none.
+    // One lock for writes of partners and keys keeps the key lists consistent; reads need none.
     private readonly Lock _writeLock = new();
-    private readonly ConcurrentDictionary<string, string> _partnerIdByKeyHash = new(StringComparer.Ordinal);
 
     public ValueTask<StaffMember?> FindStaffAsync(string staffId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_staff.GetValueOrDefault(staffId));
@@ -23,16 +23,27 @@ public sealed class InMemoryAccessDirectory : IAccessDirectory
     public ValueTask<Partner?> FindPartnerAsync(string partnerId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_partners.GetValueOrDefault(partnerId));
 
-    public ValueTask<Partner?> FindPartnerByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(
-            _partnerIdByKeyHash.TryGetValue(apiKeyHash, out var id) ? _partners.GetValueOrDefault(id) : null);
+    public ValueTask<PartnerKey?> FindPartnerKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_keys.GetValueOrDefault(keyId));
 
     public ValueTask<IReadOnlyList<StaffMember>> ListStaffAsync(
         string district, string? municipality, StaffRole role, CancellationToken cancellationToken)
     {
         IReadOnlyList<StaffMember> found = [.. _staff.Values
-            .Where(s => s.District == district && s.Role == role && (municipality is null || s.Municipality == municipality))
+            .Where(s => s.Active && s.District == district && s.Role == role && (municipality is null || s.Municipality == municipality))
             .OrderBy(s => s.Id, StringComparer.Ordinal)];
+        return ValueTask.FromResult(found);
+    }
+
+    public ValueTask<IReadOnlyList<StaffMember>> ListDistrictStaffAsync(string district, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StaffMember> found = [.. _staff.Values.Where(s => s.District == district).OrderBy(s => s.Id, StringComparer.Ordinal)];
+        return ValueTask.FromResult(found);
+    }
+
+    public ValueTask<IReadOnlyList<Partner>> ListPartnersAsync(string district, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Partner> found = [.. _partners.Values.Where(p => p.District == district).OrderBy(p => p.Id, StringComparer.Ordinal)];
         return ValueTask.FromResult(found);
     }
 
@@ -56,16 +67,56 @@ public sealed class InMemoryAccessDirectory : IAccessDirectory
         ArgumentNullException.ThrowIfNull(partner);
         lock (_writeLock)
         {
-            if (_partners.TryGetValue(partner.Id, out var old))
-            {
-                _partnerIdByKeyHash.TryRemove(old.ApiKeyHash, out _);
-            }
-
-            _partners[partner.Id] = partner;
-            _partnerIdByKeyHash[partner.ApiKeyHash] = partner.Id;
+            _partners[partner.Id] = partner with { KeyIds = _partners.TryGetValue(partner.Id, out var old) ? old.KeyIds : [] };
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<PartnerKeyChange> AddPartnerKeyAsync(PartnerKey key, int maxValid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        lock (_writeLock)
+        {
+            if (!_partners.TryGetValue(key.PartnerId, out var partner))
+            {
+                return ValueTask.FromResult(PartnerKeyChange.NoPartner);
+            }
+
+            if (_keys.ContainsKey(key.KeyId))
+            {
+                return ValueTask.FromResult(PartnerKeyChange.KeyIdTaken);
+            }
+
+            if (partner.KeyIds.Count >= maxValid)
+            {
+                return ValueTask.FromResult(PartnerKeyChange.TooManyKeys);
+            }
+
+            _keys[key.KeyId] = key;
+            _partners[partner.Id] = partner with { KeyIds = [.. partner.KeyIds, key.KeyId] };
+            return ValueTask.FromResult(PartnerKeyChange.Done);
+        }
+    }
+
+    public ValueTask<PartnerKeyChange> RevokePartnerKeyAsync(string partnerId, string keyId, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            if (!_partners.TryGetValue(partnerId, out var partner))
+            {
+                return ValueTask.FromResult(PartnerKeyChange.NoPartner);
+            }
+
+            if (!partner.KeyIds.Contains(keyId, StringComparer.Ordinal))
+            {
+                return ValueTask.FromResult(PartnerKeyChange.NoKey);
+            }
+
+            _partners[partner.Id] = partner with { KeyIds = [.. partner.KeyIds.Where(k => k != keyId)] };
+            _keys.TryRemove(keyId, out _);
+            return ValueTask.FromResult(PartnerKeyChange.Done);
+        }
     }
 
     public ValueTask UpsertMunicipalityAsync(Municipality municipality, CancellationToken cancellationToken)

@@ -7,4 +7,11 @@ public static class KimPolicies
     public const string CaseManager = StaffRoleNames.CaseManager;
     public const string Coordinator = StaffRoleNames.Coordinator;
     public const string Administrator = StaffRoleNames.Administrator;
+    public const string DataProtectionOfficer = StaffRoleNames.DataProtectionOfficer;
+
+    /// <summary>Administrators and data-protection officers: the audit trail and the Art. 15 export.</summary>
+    public const string DataProtection = "data-protection";
+
+    /// <summary>The policies of staff routes, each a role or a set of roles.</summary>
+    public static IReadOnlyList<string> Staff { get; } = [CaseManager, Coordinator, Administrator, DataProtectionOfficer, DataProtection];
 }

@@ -1,15 +1,12 @@
 namespace Kim.Functions.Access;
 
-/// <summary>The kind of organisation a partner is, for reporting referrals by partner type.</summary>
+/// <summary>The kind of organisation a partner is (API.md, "Administration"), for reporting referrals by partner type; JSON names are kebab-case.</summary>
 public enum PartnerType
 {
     JobCentre,
-    EmploymentAgency,
     ImmigrationOffice,
-    SocialWelfareOffice,
-    Welfare,
-    Counselling,
+    WelfareOrganisation,
     School,
-    LanguageCourse,
+    Counselling,
     Other,
 }

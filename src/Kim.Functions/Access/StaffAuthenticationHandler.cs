@@ -107,8 +107,15 @@ internal sealed class StaffAuthenticationHandler(
         return Success(staff);
     }
 
+    /// <summary>A deactivated account is refused like an unknown one: 401 from the first request after the change.</summary>
     private AuthenticateResult Success(StaffMember staff)
     {
+        if (!staff.Active)
+        {
+            AccessLogs.DeactivatedStaff(Logger, staff.Id);
+            return AuthenticateResult.Fail("deactivated staff member");
+        }
+
         Context.Features.Set(new CallerFeature { Staff = staff });
         return AuthenticateResult.Success(new AuthenticationTicket(staff.ToPrincipal(Scheme.Name), Scheme.Name));
     }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Kim.Core.Storage;
 
@@ -8,18 +9,21 @@ namespace Kim.Functions.Access;
 /// query, because each record is written under each key it is looked up by:
 /// <list type="bullet">
 /// <item>staff: <c>district|{district}</c> / id (lists), <c>id</c> / id, and <c>oid</c> / object id;</item>
-/// <item>partners: <c>id</c> / id, and <c>key</c> / API key hash;</item>
+/// <item>partners: <c>id</c> / id (the record in force, with its valid key ids), <c>district|{district}</c> / id
+/// (lists), and <c>key</c> / key id (a key's salt and hash and its partner);</item>
 /// <item>municipalities: district / id.</item>
 /// </list>
-/// The copies are full records (small, rarely written), so a lookup needs no second read. An upsert
-/// reads the old record first and removes copies under keys that changed (a new key hash, another
-/// district or object id); the <c>id</c> row is written last, so it names the keys in force.
+/// The copies are full records (small, rarely written), so a lookup needs no second read. A staff
+/// upsert reads the old record first and removes copies under keys that changed (another district or
+/// object id); the <c>id</c> row is written last, so it names the keys in force. A partner's
+/// <c>id</c> row is only ever replaced with the ETag it was read with, so that adding a key, revoking
+/// one and editing the partner cannot overwrite each other; the listing copy follows it.
 /// </summary>
 public sealed class TableAccessDirectory(TableClient staff, TableClient partners, TableClient municipalities) : IAccessDirectory
 {
     private const string ById = "id";
     private const string ByObjectId = "oid";
-    private const string ByKeyHash = "key";
+    private const string ByKeyId = "key";
     private const string DistrictPrefix = "district|";
 
     public async ValueTask<StaffMember?> FindStaffAsync(string staffId, CancellationToken cancellationToken) =>
@@ -37,25 +41,36 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
             ? ToPartner(row)
             : null;
 
-    public async ValueTask<Partner?> FindPartnerByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
-        IsKey(apiKeyHash) && await partners.GetEntityOrDefaultAsync(ByKeyHash, apiKeyHash.ToLowerInvariant(), cancellationToken: cancellationToken) is { } row
-            ? ToPartner(row)
+    public async ValueTask<PartnerKey?> FindPartnerKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        IsKey(keyId) && await partners.GetEntityOrDefaultAsync(ByKeyId, keyId, cancellationToken: cancellationToken) is { } row
+            ? new PartnerKey(row.RowKey, Required(row, "PartnerId"), Required(row, "Salt"), Required(row, "Hash"), row.GetDateTimeOffset("CreatedAt") ?? default)
             : null;
 
     public async ValueTask<IReadOnlyList<StaffMember>> ListStaffAsync(
-        string district, string? municipality, StaffRole role, CancellationToken cancellationToken)
+        string district, string? municipality, StaffRole role, CancellationToken cancellationToken) =>
+        [.. (await ListDistrictStaffAsync(district, cancellationToken))
+            .Where(s => s.Active && s.Role == role && (municipality is null || s.Municipality == municipality))];
+
+    public async ValueTask<IReadOnlyList<StaffMember>> ListDistrictStaffAsync(string district, CancellationToken cancellationToken)
     {
         var found = new List<StaffMember>();
         await foreach (var row in staff.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DistrictPrefix + district}"), cancellationToken: cancellationToken))
         {
-            var member = ToStaff(row);
-            if (member.Role == role && (municipality is null || member.Municipality == municipality))
-            {
-                found.Add(member);
-            }
+            found.Add(ToStaff(row));
         }
 
         return [.. found.OrderBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    public async ValueTask<IReadOnlyList<Partner>> ListPartnersAsync(string district, CancellationToken cancellationToken)
+    {
+        var found = new List<Partner>();
+        await foreach (var row in partners.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DistrictPrefix + district}"), cancellationToken: cancellationToken))
+        {
+            found.Add(ToPartner(row));
+        }
+
+        return [.. found.OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 
     public async ValueTask<IReadOnlyList<Municipality>> ListMunicipalitiesAsync(string district, CancellationToken cancellationToken)
@@ -95,15 +110,92 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
     public async ValueTask UpsertPartnerAsync(Partner partner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        var old = await FindPartnerAsync(partner.Id, cancellationToken);
-        await partners.UpsertEntityAsync(ToEntity(partner, ByKeyHash, partner.ApiKeyHash.ToLowerInvariant()), TableUpdateMode.Replace, cancellationToken);
-        if (old is not null && !string.Equals(old.ApiKeyHash, partner.ApiKeyHash, StringComparison.OrdinalIgnoreCase))
+        while (true)
         {
-            // The old key stops working as soon as the new one is in place.
-            await partners.DeleteEntityAsync(ByKeyHash, old.ApiKeyHash.ToLowerInvariant(), cancellationToken: cancellationToken);
+            var row = await partners.GetEntityOrDefaultAsync(ById, partner.Id, cancellationToken: cancellationToken);
+            var old = row is null ? null : ToPartner(row);
+            var next = partner with { KeyIds = old?.KeyIds ?? [] };
+            try
+            {
+                if (row is null)
+                {
+                    await partners.AddEntityAsync(ToEntity(next, ById, next.Id), cancellationToken);
+                }
+                else
+                {
+                    await partners.UpdateEntityAsync(ToEntity(next, ById, next.Id), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Written by someone else since we read it: read again and apply this change on top.
+                continue;
+            }
+
+            await WriteListingCopyAsync(next, cancellationToken);
+            if (old is not null && old.District != next.District)
+            {
+                await partners.DeleteEntityAsync(DistrictPrefix + old.District, old.Id, cancellationToken: cancellationToken);
+            }
+
+            return;
+        }
+    }
+
+    public async ValueTask<PartnerKeyChange> AddPartnerKeyAsync(PartnerKey key, int maxValid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        try
+        {
+            await partners.AddEntityAsync(
+                new TableEntity(ByKeyId, key.KeyId)
+                {
+                    ["PartnerId"] = key.PartnerId,
+                    ["Salt"] = key.Salt,
+                    ["Hash"] = key.Hash,
+                    ["CreatedAt"] = key.CreatedAt,
+                },
+                cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return PartnerKeyChange.KeyIdTaken;
         }
 
-        await partners.UpsertEntityAsync(ToEntity(partner, ById, partner.Id), TableUpdateMode.Replace, cancellationToken);
+        // The stored key is not valid until the partner's record names it; if that fails, it goes again.
+        var outcome = await ChangePartnerAsync(
+            key.PartnerId,
+            partner => partner.KeyIds.Count >= maxValid
+                ? (null, PartnerKeyChange.TooManyKeys)
+                : (partner with { KeyIds = [.. partner.KeyIds, key.KeyId] }, PartnerKeyChange.Done),
+            cancellationToken);
+        if (outcome != PartnerKeyChange.Done)
+        {
+            await partners.DeleteEntityAsync(ByKeyId, key.KeyId, cancellationToken: cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public async ValueTask<PartnerKeyChange> RevokePartnerKeyAsync(string partnerId, string keyId, CancellationToken cancellationToken)
+    {
+        if (!IsKey(partnerId) || !IsKey(keyId))
+        {
+            return PartnerKeyChange.NoPartner;
+        }
+
+        var outcome = await ChangePartnerAsync(
+            partnerId,
+            partner => partner.KeyIds.Contains(keyId, StringComparer.Ordinal)
+                ? (partner with { KeyIds = [.. partner.KeyIds.Where(k => k != keyId)] }, PartnerKeyChange.Done)
+                : (null, PartnerKeyChange.NoKey),
+            cancellationToken);
+        if (outcome == PartnerKeyChange.Done)
+        {
+            await partners.DeleteEntityAsync(ByKeyId, keyId, cancellationToken: cancellationToken);
+        }
+
+        return outcome;
     }
 
     public async ValueTask UpsertMunicipalityAsync(Municipality municipality, CancellationToken cancellationToken)
@@ -114,6 +206,43 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
             TableUpdateMode.Replace,
             cancellationToken);
     }
+
+    /// <summary>
+    /// Reads the partner's record, lets <paramref name="change"/> decide, and replaces the record with
+    /// the ETag it was read with; on a concurrent write it reads again and decides again.
+    /// </summary>
+    private async ValueTask<PartnerKeyChange> ChangePartnerAsync(
+        string partnerId, Func<Partner, (Partner? Next, PartnerKeyChange Outcome)> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await partners.GetEntityOrDefaultAsync(ById, partnerId, cancellationToken: cancellationToken) is not { } row)
+            {
+                return PartnerKeyChange.NoPartner;
+            }
+
+            var (next, outcome) = change(ToPartner(row));
+            if (next is null)
+            {
+                return outcome;
+            }
+
+            try
+            {
+                await partners.UpdateEntityAsync(ToEntity(next, ById, next.Id), row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                continue;
+            }
+
+            await WriteListingCopyAsync(next, cancellationToken);
+            return outcome;
+        }
+    }
+
+    private async Task WriteListingCopyAsync(Partner partner, CancellationToken cancellationToken) =>
+        await partners.UpsertEntityAsync(ToEntity(partner, DistrictPrefix + partner.District, partner.Id), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>A value from a request that could not be a table key is simply not found.</summary>
     private static bool IsKey(string? value) =>
@@ -129,6 +258,7 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
             ["Role"] = member.Role.ToString(),
             ["District"] = member.District,
         };
+        row["Active"] = member.Active;
         Optional(row, "Municipality", member.Municipality);
         Optional(row, "ObjectId", member.ObjectId);
         return row;
@@ -141,7 +271,8 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
         Enum.Parse<StaffRole>(Required(row, "Role")),
         Required(row, "District"),
         row.GetString("Municipality"),
-        row.GetString("ObjectId"));
+        row.GetString("ObjectId"),
+        row.GetBoolean("Active") ?? true);
 
     private static TableEntity ToEntity(Partner partner, string partitionKey, string rowKey)
     {
@@ -152,7 +283,8 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
             ["Type"] = partner.Type.ToString(),
             ["Email"] = partner.Email,
             ["District"] = partner.District,
-            ["ApiKeyHash"] = partner.ApiKeyHash.ToLowerInvariant(),
+            ["KeyIds"] = string.Join(' ', partner.KeyIds),
+            ["Active"] = partner.Active,
         };
         Optional(row, "Municipality", partner.Municipality);
         return row;
@@ -165,7 +297,8 @@ public sealed class TableAccessDirectory(TableClient staff, TableClient partners
         Required(row, "Email"),
         Required(row, "District"),
         row.GetString("Municipality"),
-        Required(row, "ApiKeyHash"));
+        (row.GetString("KeyIds") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        row.GetBoolean("Active") ?? true);
 
     private static void Optional(TableEntity row, string name, string? value)
     {

@@ -58,7 +58,7 @@ public static class CaseApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapGet("/{caseId}/timeline", TimelineAsync)
+        cases.MapGet("/{caseId}/timeline", GetTimelineAsync)
             .WithName("GetCaseTimeline")
             .WithSummary("Every applied event of the case and its referrals and handovers, oldest first, with actor and time")
             .Produces<ListResponse<TimelineEntry>>()
@@ -183,7 +183,7 @@ public static class CaseApi
         return result.Problem ?? await CaseAnswerAsync(gate, caseId, cancellationToken);
     }
 
-    private static async Task<IResult> TimelineAsync(string caseId, HttpContext context, CaseGate gate, CancellationToken cancellationToken)
+    private static async Task<IResult> GetTimelineAsync(string caseId, HttpContext context, CaseGate gate, CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
         if (await gate.ReadPartitionAsync(staff, caseId, "timeline", cancellationToken) is not { } partition)
@@ -191,27 +191,7 @@ public static class CaseApi
             return CaseResults.CaseNotFound();
         }
 
-        var entries = new List<(HistoryEntry Entry, int Order)>();
-        foreach (var instance in partition)
-        {
-            long after = 0;
-            HistoryPage page;
-            do
-            {
-                page = await gate.Workflows.GetHistoryAsync(instance.InstanceId, after, 500, cancellationToken);
-                entries.AddRange(page.Entries.Select(e => (e, instance.InstanceId == caseId ? 0 : 1)));
-                after = page.NextAfterSequence ?? 0;
-            }
-            while (page.NextAfterSequence is not null);
-        }
-
-        var items = entries
-            .OrderBy(e => e.Entry.At)
-            .ThenBy(e => e.Order)
-            .ThenBy(e => e.Entry.InstanceId, StringComparer.Ordinal)
-            .ThenBy(e => e.Entry.Sequence)
-            .Select(e => AsTimelineEntry(e.Entry))
-            .ToList();
+        var items = await TimelineAsync(gate.Workflows, caseId, partition, cancellationToken);
         return TypedResults.Ok(new ListResponse<TimelineEntry>(items, null));
     }
 
@@ -231,7 +211,7 @@ public static class CaseApi
         }
 
         var assignee = await directory.FindStaffAsync(request.CaseManagerId!, cancellationToken);
-        if (assignee is null || assignee.Role != StaffRole.CaseManager || assignee.Municipality != staff.Municipality)
+        if (assignee is not { Active: true, Role: StaffRole.CaseManager } || assignee.Municipality != staff.Municipality)
         {
             return KimProblems.Validation("caseManagerId", "is not a case manager of your municipality").ToResult();
         }
@@ -251,6 +231,35 @@ public static class CaseApi
 
         var result = await gate.RaiseAsync(staff, caseId, transition, (request ?? new TransitionRequest()).AsPayload(), cancellationToken);
         return result.Problem ?? await CaseAnswerAsync(gate, caseId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every applied event of the case and its referrals and handovers (the instances of
+    /// <paramref name="partition"/>), oldest first, the case's own first at the same instant.
+    /// </summary>
+    internal static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(
+        WorkflowClient workflows, string caseId, IReadOnlyList<InstanceSnapshot> partition, CancellationToken cancellationToken)
+    {
+        var entries = new List<(HistoryEntry Entry, int Order)>();
+        foreach (var instance in partition)
+        {
+            long after = 0;
+            HistoryPage page;
+            do
+            {
+                page = await workflows.GetHistoryAsync(instance.InstanceId, after, 500, cancellationToken);
+                entries.AddRange(page.Entries.Select(e => (e, instance.InstanceId == caseId ? 0 : 1)));
+                after = page.NextAfterSequence ?? 0;
+            }
+            while (page.NextAfterSequence is not null);
+        }
+
+        return [.. entries
+            .OrderBy(e => e.Entry.At)
+            .ThenBy(e => e.Order)
+            .ThenBy(e => e.Entry.InstanceId, StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.Sequence)
+            .Select(e => AsTimelineEntry(e.Entry))];
     }
 
     /// <summary>A raised event shows its name and payload; anything else its kind and the whole event.</summary>

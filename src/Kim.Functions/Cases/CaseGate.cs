@@ -13,7 +13,8 @@ namespace Kim.Functions.Cases;
 /// (another municipality's case is answered exactly like a missing one), writes the access log,
 /// raises events on the case or one of its children, and turns the workflows' rejections into problems.
 /// </summary>
-public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, TimeProvider time, ILogger<CaseGate> logger)
+public sealed partial class CaseGate(
+    WorkflowClient workflows, IAuditLog audit, TimeProvider time, IHttpContextAccessor requests, ILogger<CaseGate> logger)
 {
     public WorkflowClient Workflows => workflows;
 
@@ -53,6 +54,29 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
     }
 
     /// <summary>
+    /// The case and its referrals and handovers when the case belongs to the caller's district: the
+    /// scope of the district-wide roles (administrator, data-protection officer). Null otherwise, so
+    /// that another district's case is answered exactly like a missing one. Nothing is logged here.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceSnapshot>?> FindDistrictCaseAsync(
+        StaffMember staff, string caseId, IAccessDirectory directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!InstanceIds.IsValid(caseId) || !InstanceIds.IsRoot(caseId))
+        {
+            return null;
+        }
+
+        var partition = await workflows.ListPartitionAsync(caseId, cancellationToken);
+        return partition.FirstOrDefault(i => i.InstanceId == caseId) is { Workflow: CaseWorkflow.WorkflowName } root
+            && root.StateAs<CaseWorkflowState>() is { } state
+            && await directory.DistrictOfCaseAsync(state, cancellationToken) == staff.District
+                ? partition
+                : null;
+    }
+
+    /// <summary>
     /// The answer to a request that failed its checks: 404 when the case is not the caller's (so a
     /// stranger learns nothing from validation), else 422 with the failing fields; null when it passed.
     /// </summary>
@@ -69,10 +93,12 @@ public sealed partial class CaseGate(WorkflowClient workflows, IAuditLog audit, 
             : KimProblems.Validation(checks.Errors).ToResult();
     }
 
+    /// <summary>Appends to the case's audit chain: the caller, now, the route of the current request, what was done to what.</summary>
     public Task AuditAsync(StaffMember staff, string caseId, string action, string target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        return audit.RecordAsync(new AuditEntry(caseId, time.GetUtcNow(), staff.Id, action, target), cancellationToken);
+        return audit.RecordAsync(
+            new AuditEntry(caseId, time.GetUtcNow(), staff.Id, action, target, staff.District, AuditRoute.Of(requests.HttpContext)), cancellationToken);
     }
 
     /// <summary>Finds the case, logs the read and answers 404 when it is not the caller's.</summary>

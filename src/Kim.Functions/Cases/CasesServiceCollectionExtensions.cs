@@ -7,6 +7,7 @@ public static class CasesServiceCollectionExtensions
 {
     public static IServiceCollection AddKimCases(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton<CaseGate>();
         services.AddSingleton<CaseListProjection>();
         services.AddSingleton<IInstanceObserver>(sp => sp.GetRequiredService<CaseListProjection>());

@@ -13,10 +13,10 @@ public static class KimRouteGroups
     public static RouteGroupBuilder MapKimPartnerGroup(this IEndpointRouteBuilder endpoints, string prefix) =>
         endpoints.MapKimGroup(prefix, KimPolicies.Partner);
 
-    /// <summary>Routes for staff of one role: <see cref="KimPolicies.CaseManager"/>, <see cref="KimPolicies.Coordinator"/> or <see cref="KimPolicies.Administrator"/>.</summary>
+    /// <summary>Routes for staff of the roles of one of <see cref="KimPolicies.Staff"/>.</summary>
     public static RouteGroupBuilder MapKimStaffGroup(this IEndpointRouteBuilder endpoints, string prefix, string policy)
     {
-        if (policy is not (KimPolicies.CaseManager or KimPolicies.Coordinator or KimPolicies.Administrator))
+        if (!KimPolicies.Staff.Contains(policy))
         {
             throw new ArgumentOutOfRangeException(nameof(policy), policy, "not a staff policy");
         }

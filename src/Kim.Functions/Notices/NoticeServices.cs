@@ -59,7 +59,7 @@ public sealed class NoticeServices(
     {
         ArgumentNullException.ThrowIfNull(state);
         StaffMember? assignee = state.Assignee is { } id ? await directory.FindStaffAsync(id, cancellationToken) : null;
-        if (assignee is { Role: StaffRole.CaseManager } && assignee.Municipality == state.Municipality && AddressOf(assignee) is { } address)
+        if (assignee is { Active: true, Role: StaffRole.CaseManager } && assignee.Municipality == state.Municipality && AddressOf(assignee) is { } address)
         {
             return [address];
         }

@@ -4,6 +4,7 @@ using Kim.Core.Runtime;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
 using Kim.Functions.Access;
+using Kim.Functions.Cases;
 using Kim.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -65,7 +66,8 @@ public static class PartnerReferralApi
 
         var view = await ViewAsync(partner.Id, found.Value.Referral, found.Value.Case, directory, time, cancellationToken);
         await audit.RecordAsync(
-            new AuditEntry(found.Value.Case.CaseId, time.GetUtcNow(), Actors.Partner(partner.Id), "read", "referral:" + found.Value.Referral.ShortId),
+            new AuditEntry(found.Value.Case.CaseId, time.GetUtcNow(), Actors.Partner(partner.Id), "read", "referral:" + found.Value.Referral.ShortId,
+                partner.District, AuditRoute.Of(context)),
             cancellationToken);
         PartnerLogs.ReferralRead(logger, partner.Id, view.ReferralId, KimJson.Name(view.State), string.Join(',', view.Categories.Select(KimJson.Name)));
         return TypedResults.Ok(view);
@@ -140,7 +142,9 @@ public static class PartnerReferralApi
             return TypedResults.Problem(KimProblems.IllegalTransition(ReferralEvents.Respond, KimJson.Name(now)));
         }
 
-        await audit.RecordAsync(new AuditEntry(caseState.CaseId, time.GetUtcNow(), actor, "change", $"referral:{referral.ShortId}:{ReferralEvents.Respond}"), cancellationToken);
+        await audit.RecordAsync(
+            new AuditEntry(caseState.CaseId, time.GetUtcNow(), actor, "change", $"referral:{referral.ShortId}:{ReferralEvents.Respond}", partner.District, AuditRoute.Of(context)),
+            cancellationToken);
         PartnerLogs.ReferralAnswered(logger, partner.Id, referral.ReferralId, KimJson.Name(decision.Value));
         var answered = result.Instance?.StateAs<ReferralWorkflowState>() ?? referral;
         return TypedResults.Ok(await ViewAsync(partner.Id, answered, caseState, directory, time, cancellationToken));

@@ -20,28 +20,44 @@ public sealed class DirectoryTests
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task A_partner_is_found_by_the_hash_of_its_key_and_a_new_key_replaces_the_old()
+    public async Task A_partner_key_is_found_by_its_id_and_stored_only_salted()
     {
         var directory = new InMemoryAccessDirectory();
         await DemoData.SeedAsync(directory, CancellationToken.None);
 
-        var found = await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash(DemoData.CaritasKey), CancellationToken.None);
-        Assert.Equal("caritas-luedenscheid", found?.Id);
-
-        await directory.UpsertPartnerAsync(found! with { ApiKeyHash = ApiKeys.Hash("rotated") }, CancellationToken.None);
-        Assert.Null(await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash(DemoData.CaritasKey), CancellationToken.None));
-        Assert.NotNull(await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash("rotated"), CancellationToken.None));
+        var stored = await directory.FindPartnerKeyAsync(ApiKeys.IdOf(DemoData.CaritasKey)!, CancellationToken.None);
+        Assert.Equal("caritas-luedenscheid", stored?.PartnerId);
+        Assert.True(ApiKeys.Matches(DemoData.CaritasKey, stored!));
+        Assert.False(ApiKeys.Matches(DemoData.CaritasKey + "x", stored!));
+        Assert.Equal([stored!.KeyId], (await directory.FindPartnerAsync("caritas-luedenscheid", CancellationToken.None))!.KeyIds);
     }
 
     [Fact]
-    public void A_key_matches_its_hash_only()
+    public void A_key_matches_its_salted_hash_only_and_equal_keys_hash_differently()
     {
-        var hash = ApiKeys.Hash("dev-key-jobcenter-mk");
+        var first = ApiKeys.Protect(DemoData.JobCentreKey, "jobcenter-mk", DateTimeOffset.UnixEpoch);
+        var second = ApiKeys.Protect(DemoData.JobCentreKey, "jobcenter-mk", DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(64, hash.Length);
-        Assert.True(ApiKeys.Matches("dev-key-jobcenter-mk", hash));
-        Assert.True(ApiKeys.Matches("dev-key-jobcenter-mk", hash.ToUpperInvariant()));
-        Assert.False(ApiKeys.Matches("dev-key-jobcenter-mK", hash));
-        Assert.DoesNotContain(DemoData.Partners, p => p.ApiKeyHash.Contains("dev-key", StringComparison.Ordinal));
+        Assert.Equal("dev-key-jobc", first.KeyId);
+        Assert.Equal(64, first.Hash.Length);
+        Assert.NotEqual(first.Salt, second.Salt);
+        Assert.NotEqual(first.Hash, second.Hash);
+        Assert.True(ApiKeys.Matches(DemoData.JobCentreKey, first));
+        Assert.True(ApiKeys.Matches(DemoData.JobCentreKey, second));
+        Assert.False(ApiKeys.Matches("dev-key-jobcenter-mK", first));
+        Assert.DoesNotContain("dev-key", first.Hash + first.Salt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_keys_are_long_random_and_carry_their_id()
+    {
+        var key = ApiKeys.New();
+        var other = ApiKeys.New();
+
+        Assert.Equal(55, key.Length);
+        Assert.StartsWith("kim_", key, StringComparison.Ordinal);
+        Assert.Equal(key[..ApiKeys.KeyIdLength], ApiKeys.IdOf(key));
+        Assert.NotEqual(key, other);
+        Assert.Null(ApiKeys.IdOf("short"));
     }
 }

@@ -36,19 +36,44 @@ public sealed class TableAccessDirectoryTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_partner_is_found_by_id_and_key_hash_and_a_new_key_replaces_the_old()
+    public async Task A_partner_is_found_by_id_and_its_key_by_key_id_and_a_revoked_key_leaves_no_row()
     {
         var directory = await NewDirectoryAsync();
         await DemoData.SeedAsync(directory, None);
 
-        var byKey = await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash(DemoData.CaritasKey), None);
-        Assert.Equal(DemoData.Partners[1], byKey);
-        Assert.Equal(DemoData.Partners[0], await directory.FindPartnerAsync("jobcenter-mk", None));
-        Assert.Null(await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash("wrong"), None));
+        var keyId = ApiKeys.IdOf(DemoData.CaritasKey)!;
+        var stored = await directory.FindPartnerKeyAsync(keyId, None);
+        Assert.Equal("caritas-luedenscheid", stored?.PartnerId);
+        Assert.True(ApiKeys.Matches(DemoData.CaritasKey, stored!));
+        var partner = await directory.FindPartnerAsync("caritas-luedenscheid", None);
+        Assert.Equal([keyId], partner!.KeyIds);
+        Assert.Equal(PartnerType.WelfareOrganisation, partner.Type);
+        Assert.Equal(["caritas-luedenscheid", "jobcenter-mk"], (await directory.ListPartnersAsync("mk", None)).Select(p => p.Id));
+        Assert.Null(await directory.FindPartnerKeyAsync("nothing-here", None));
 
-        await directory.UpsertPartnerAsync(byKey! with { ApiKeyHash = ApiKeys.Hash("rotated") }, None);
-        Assert.Null(await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash(DemoData.CaritasKey), None));
-        Assert.Equal("caritas-luedenscheid", (await directory.FindPartnerByKeyHashAsync(ApiKeys.Hash("rotated"), None))?.Id);
+        Assert.Equal(PartnerKeyChange.Done, await directory.RevokePartnerKeyAsync("caritas-luedenscheid", keyId, None));
+        Assert.Null(await directory.FindPartnerKeyAsync(keyId, None));
+        Assert.Empty((await directory.FindPartnerAsync("caritas-luedenscheid", None))!.KeyIds);
+        Assert.Equal(PartnerKeyChange.NoKey, await directory.RevokePartnerKeyAsync("caritas-luedenscheid", keyId, None));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Concurrent_key_additions_never_make_more_than_the_limit()
+    {
+        var directory = await NewDirectoryAsync();
+        await DemoData.SeedAsync(directory, None);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => directory.AddPartnerKeyAsync(
+            ApiKeys.Protect(ApiKeys.New(), "jobcenter-mk", DateTimeOffset.UnixEpoch), ApiKeys.MaxValidKeys, None).AsTask()));
+
+        Assert.Equal(1, outcomes.Count(o => o == PartnerKeyChange.Done));
+        Assert.Equal(5, outcomes.Count(o => o == PartnerKeyChange.TooManyKeys));
+        var partner = await directory.FindPartnerAsync("jobcenter-mk", None);
+        Assert.Equal(2, partner!.KeyIds.Count);
+        foreach (var keyId in partner.KeyIds)
+        {
+            Assert.NotNull(await directory.FindPartnerKeyAsync(keyId, None));
+        }
     }
 
     [Fact(Timeout = 30_000)]
@@ -61,7 +86,8 @@ public sealed class TableAccessDirectoryTests(AzuriteFixture azurite) : IClassFi
         await DemoData.SeedAsync(directory, None);
 
         Assert.Equal(first, await CountAsync(tables));
-        Assert.Equal(3 + (DemoData.Staff.Count * 2) + (DemoData.Partners.Count * 2), first);
+        // Municipalities; staff under id and district; partners under id and district, and their keys.
+        Assert.Equal(3 + (DemoData.Staff.Count * 2) + (DemoData.Partners.Count * 3), first);
     }
 
     [Fact(Timeout = 60_000)]
