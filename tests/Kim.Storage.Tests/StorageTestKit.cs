@@ -15,10 +15,16 @@ internal static class StorageTestKit
 
     public static StorageAccount Account(AzuriteFixture azurite) => StorageAccount.Parse(azurite.ConnectionString);
 
-    /// <summary>No retries (a test must see the first failure, not a retried one), optionally counting requests.</summary>
+    /// <summary>
+    /// Retries as in production but quickly: Azurite may reset a pooled connection that it has just
+    /// closed, and the SDK retries such transport errors. Answers the code under test handles
+    /// (404, 409, 412) are never retried by the SDK, so tests still see them first time. Optionally
+    /// counts requests.
+    /// </summary>
     public static Action<ClientOptions> Options(RequestCountingPolicy? counter = null) => options =>
     {
-        options.Retry.MaxRetries = 0;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
         if (counter is not null)
         {
             options.AddPolicy(counter, HttpPipelinePosition.PerCall);

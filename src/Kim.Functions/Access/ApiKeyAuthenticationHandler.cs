@@ -35,11 +35,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("unusable API key header");
         }
 
-        var stored = ApiKeys.IdOf(key) is { } keyId ? await directory.FindPartnerKeyAsync(keyId, Context.RequestAborted) : null;
-        var partner = stored is not null && ApiKeys.Matches(key, stored)
-            ? await directory.FindPartnerAsync(stored.PartnerId, Context.RequestAborted)
-            : null;
-        if (partner is not { Active: true } || !partner.KeyIds.Contains(stored!.KeyId, StringComparer.Ordinal))
+        var partner = await directory.FindPartnerByApiKeyAsync(key, Context.RequestAborted);
+        if (partner is null)
         {
             AccessLogs.UnknownApiKey(Logger);
             return AuthenticateResult.Fail("unknown API key");

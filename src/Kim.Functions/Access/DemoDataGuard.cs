@@ -11,8 +11,8 @@ namespace Kim.Functions.Access;
 public static class DemoDataGuard
 {
     /// <summary>
-    /// The demo accounts still active in <paramref name="directory"/>: demo staff ids that sign in
-    /// and demo partners whose public key still authenticates. Empty when none is.
+    /// The demo accounts still active in <paramref name="directory"/>: active demo staff and demo
+    /// partners whose public key still authenticates. Empty when none is.
     /// </summary>
     public static async Task<IReadOnlyList<string>> ActiveDemoAccountsAsync(IAccessDirectory directory, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public static class DemoDataGuard
         var active = new List<string>();
         foreach (var staff in DemoData.Staff)
         {
-            if (await directory.FindStaffAsync(staff.Id, cancellationToken) is not null)
+            if (await directory.FindStaffAsync(staff.Id, cancellationToken) is { Active: true })
             {
                 active.Add(staff.Id);
             }
@@ -28,7 +28,7 @@ public static class DemoDataGuard
 
         foreach (var partner in DemoData.Partners)
         {
-            if (await directory.FindPartnerByKeyHashAsync(partner.ApiKeyHash, cancellationToken) is not null)
+            if (await directory.FindPartnerByApiKeyAsync(DemoData.Keys[partner.Id], cancellationToken) is not null)
             {
                 active.Add(partner.Id);
             }
@@ -53,7 +53,7 @@ public static class DemoDataGuard
         return active.Count == 0
             ? null
             : $"Kim does not start in {environment.EnvironmentName}: this storage holds the demo accounts of Development " +
-              $"({string.Join(", ", active)}), whose ids and keys are public. Remove their rows (every row whose Id names one of them) from the tables " +
+              $"({string.Join(", ", active)}), whose ids and keys are public. Deactivate them and revoke the demo keys (administration routes, API.md), remove their rows from the tables " +
               $"'{StorageNames.StaffTable}' and '{StorageNames.PartnersTable}', or use storage that was never seeded in Development.";
     }
 }
