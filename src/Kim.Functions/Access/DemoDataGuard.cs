@@ -53,7 +53,8 @@ public static class DemoDataGuard
         return active.Count == 0
             ? null
             : $"Kim does not start in {environment.EnvironmentName}: this storage holds the demo accounts of Development " +
-              $"({string.Join(", ", active)}), whose ids and keys are public. Deactivate them and revoke the demo keys (administration routes, API.md), remove their rows from the tables " +
-              $"'{StorageNames.StaffTable}' and '{StorageNames.PartnersTable}', or use storage that was never seeded in Development.";
+              $"({string.Join(", ", active)}), whose ids and keys are public. Remove their rows (every row whose Id names one of them) from the tables " +
+              $"'{StorageNames.StaffTable}' and '{StorageNames.PartnersTable}', deactivate them and revoke the demo keys through the administration routes, " +
+              "or use storage that was never seeded in Development.";
     }
 }

@@ -86,6 +86,12 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         ["POST /api/cases/{caseId}/documents"] = (Rule.CaseManager, HttpStatusCode.UnprocessableEntity, true),
         ["GET /api/cases/{caseId}/documents"] = (Rule.CaseManager, HttpStatusCode.OK, true),
         ["GET /api/cases/{caseId}/documents/{documentId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/contacts/{contactId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/barriers/{barrierId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/consents/{consentId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/referrals/{referralId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/handovers/{handoverId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
+        ["GET /api/cases/{caseId}/followups/{followUpId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
         ["GET /api/followups"] = (Rule.CaseManager, HttpStatusCode.OK, false),
         ["GET /api/admin/staff"] = (Rule.Administrator, HttpStatusCode.OK, false),
         ["POST /api/admin/staff"] = (Rule.Administrator, HttpStatusCode.UnprocessableEntity, false),
@@ -183,7 +189,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
     };
 
     /// <summary>The ids a route's parameters take: one case of Lüdenscheid, sent by Caritas and referred to it, with one of everything.</summary>
-    private sealed record RouteValues(string CaseId, string ReferralShortId, string ConsentId, string DocumentId, string FollowUpId, string HandoverShortId, string Step)
+    private sealed record RouteValues(
+        string CaseId, string ReferralShortId, string ConsentId, string DocumentId, string FollowUpId, string HandoverShortId, string Step,
+        string ContactId, string BarrierId)
     {
         public string Value(string parameter) => parameter switch
         {
@@ -191,6 +199,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
             "referralId" => $"{CaseId}:{ReferralShortId}",
             "consentId" => ConsentId,
             "documentId" => DocumentId,
+            "contactId" => ContactId,
+            "barrierId" => BarrierId,
             "followUpId" => FollowUpId,
             "handoverId" => $"{CaseId}:{HandoverShortId}",
             "step" => Step,
@@ -254,6 +264,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         var referralId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals", new { partnerId = "caritas-luedenscheid", purpose = "Beratung" }));
         var followUpId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/followups", new { dueAt = "2026-11-20T09:00:00+01:00", note = "Rückruf" }));
         var handoverId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/handovers", new { from = "AsylbLG", to = "SGB II", triggerDate = "2026-11-10" }));
+        var contactId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync(
+            $"/api/cases/{caseId}/contacts", new { at = "2026-11-02T09:00:00+01:00", channel = "phone", note = "Termin" }));
+        var barrierId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync(
+            $"/api/cases/{caseId}/barriers", new { category = "waiting-time", agency = "Ausländerbehörde", description = "4 Monate" }));
         var file = new ByteArrayContent(IntakeRequests.Pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         var documentId = await CaseKit.CreatedIdAsync(await staff.PostAsync($"/api/cases/{caseId}/documents", new MultipartFormDataContent { { file, "file", "a.pdf" } }));
@@ -261,7 +275,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         var handover = (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("handovers")[0];
         return new RouteValues(
             caseId, ShortId(referralId), consentId, documentId, ShortId(followUpId), ShortId(handoverId),
-            handover.GetProperty("steps")[0].GetProperty("step").GetString()!);
+            handover.GetProperty("steps")[0].GetProperty("step").GetString()!, contactId, barrierId);
     }
 
     private static string ShortId(string id) => id.Contains(':', StringComparison.Ordinal) ? id[(id.LastIndexOf(':') + 1)..] : id;
