@@ -1,10 +1,10 @@
 using System.Globalization;
 using Kim.Core.Cases;
 using Kim.Core.Workflows;
-using Kim.Functions.Workflows;
 using Kim.Functions.Access;
 using Kim.Functions.Cases;
 using Kim.Functions.Http;
+using Kim.Functions.Workflows;
 
 namespace Kim.Functions.Administration;
 

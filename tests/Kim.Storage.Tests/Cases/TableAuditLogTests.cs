@@ -1,5 +1,5 @@
-using Kim.Core.Cases;
 using Azure.Data.Tables;
+using Kim.Core.Cases;
 using Kim.Core.Storage.Cases;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
