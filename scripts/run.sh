@@ -40,7 +40,7 @@ for port in 10000 10001 10002; do
 done
 
 echo "Building Kim…"
-dotnet build src/Kim.Functions/Kim.Functions.csproj --nologo -v q
+dotnet build src/Kim.Standalone/Kim.Standalone.csproj --nologo -v q
 
 work=$(mktemp -d)
 azurite_pid=""
@@ -74,8 +74,8 @@ done
 port_open 10002 || { echo "Azurite did not start." >&2; exit 1; }
 
 # The build output is the content root, so that the app reads its appsettings.json (log levels).
-bin="$root/src/Kim.Functions/bin/Debug/net10.0"
-"${default_signals[@]}" dotnet "$bin/Kim.Functions.dll" --contentRoot "$bin" 3>&- &
+bin="$root/src/Kim.Standalone/bin/Debug/net10.0"
+"${default_signals[@]}" dotnet "$bin/Kim.Standalone.dll" --contentRoot "$bin" 3>&- &
 kim_pid=$!
 
 for _ in $(seq 1 150); do

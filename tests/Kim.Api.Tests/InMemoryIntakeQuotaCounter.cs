@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Kim.Functions.Limits;
+using Kim.Api.Limits;
 
 namespace Kim.Api.Tests;
 

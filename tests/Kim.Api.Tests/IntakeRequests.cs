@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Kim.Functions.Access;
+using Kim.Api.Access;
 
 namespace Kim.Api.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
-using Kim.Functions.Intake;
-using Kim.Functions.Limits;
+using Kim.Api.Access;
+using Kim.Api.Http;
+using Kim.Api.Intake;
+using Kim.Api.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

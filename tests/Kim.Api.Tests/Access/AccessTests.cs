@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 
 namespace Kim.Api.Tests.Access;
 

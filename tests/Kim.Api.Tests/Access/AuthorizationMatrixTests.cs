@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kim.Api.Tests.Cases;
-using Kim.Functions.Access;
+using Kim.Api.Access;
 using Kim.Testing;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

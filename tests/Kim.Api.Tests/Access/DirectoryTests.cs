@@ -1,4 +1,4 @@
-using Kim.Functions.Access;
+using Kim.Api.Access;
 
 namespace Kim.Api.Tests.Access;
 

@@ -6,8 +6,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Kim.Api.Tests.Cases;
 using Kim.Core.Storage;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

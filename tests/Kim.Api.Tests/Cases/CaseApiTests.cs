@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Kim.Functions.Http;
+using Kim.Api.Http;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Cases;

@@ -10,7 +10,7 @@ using Kim.Core.Runtime;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Functions.Http;
+using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kim.Functions.Http;
+using Kim.Api.Http;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Cases;

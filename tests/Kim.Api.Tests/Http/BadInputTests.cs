@@ -8,8 +8,8 @@ using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Workflows;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Kim.Functions.Http;
+using Kim.Api.Http;
 
 namespace Kim.Api.Tests.Http;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kim.Core.Input;
-using Kim.Functions.Http;
-using Kim.Functions.Intake;
+using Kim.Api.Http;
+using Kim.Api.Intake;
 
 namespace Kim.Api.Tests.Intake;
 
@@ -213,7 +213,7 @@ public sealed class IntakeApiTests : IClassFixture<IntakeHostFixture>
     {
         var jobCentre = await AcceptedAsync(IntakeRequests.Json(IntakeRequests.Full("SHARED-REF")));
         var caritas = await AcceptedAsync(IntakeRequests.Json(IntakeRequests.Full("SHARED-REF").With("urgency", "urgent"),
-            apiKey: Kim.Functions.Access.DemoData.CaritasKey));
+            apiKey: Kim.Api.Access.DemoData.CaritasKey));
 
         Assert.NotEqual(jobCentre.Reference, caritas.Reference);
     }

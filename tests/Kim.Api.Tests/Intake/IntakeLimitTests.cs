@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Intake;

@@ -1,5 +1,5 @@
 using System.Net;
-using Kim.Functions.Intake;
+using Kim.Api.Intake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kim.Api.Tests.Intake;

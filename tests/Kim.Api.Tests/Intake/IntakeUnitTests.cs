@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Kim.Core.Input;
-using Kim.Functions.Access;
-using Kim.Functions.Intake;
+using Kim.Api.Access;
+using Kim.Api.Intake;
 
 namespace Kim.Api.Tests.Intake;
 

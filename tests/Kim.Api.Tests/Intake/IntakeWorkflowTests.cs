@@ -7,9 +7,9 @@ using Kim.Core.Cases;
 using Kim.Core.Runtime;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
-using Kim.Functions.Intake;
+using Kim.Api.Access;
+using Kim.Api.Http;
+using Kim.Api.Intake;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

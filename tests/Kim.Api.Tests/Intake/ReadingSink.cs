@@ -1,5 +1,5 @@
-using Kim.Functions.Access;
-using Kim.Functions.Intake;
+using Kim.Api.Access;
+using Kim.Api.Intake;
 
 namespace Kim.Api.Tests.Intake;
 

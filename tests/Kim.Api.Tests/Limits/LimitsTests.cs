@@ -1,6 +1,6 @@
 using System.Net;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Limits;

@@ -7,8 +7,8 @@ using Kim.Core.Mail;
 using Kim.Core.Runtime;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Functions.Access;
-using Kim.Functions.Http;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

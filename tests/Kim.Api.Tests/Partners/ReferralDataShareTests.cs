@@ -1,6 +1,6 @@
 using Kim.Core.Cases;
 using Kim.Core.Workflows;
-using Kim.Functions.Partners;
+using Kim.Api.Partners;
 
 namespace Kim.Api.Tests.Partners;
 

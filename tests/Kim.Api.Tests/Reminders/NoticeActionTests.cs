@@ -6,7 +6,7 @@ using Kim.Core.Reminders;
 using Kim.Core.Runtime;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Functions.Access;
+using Kim.Api.Access;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using CaseReference = Kim.Core.Workflows.Payloads.CaseReference;

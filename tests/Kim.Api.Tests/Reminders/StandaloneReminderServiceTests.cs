@@ -2,7 +2,7 @@ using Kim.Api.Tests.Mail;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Core.Storage;
-using Kim.Functions.Reminders;
+using Kim.Api.Reminders;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Reminders;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Storage;
-using Kim.Functions.Storage;
+using Kim.Api.Storage;
 using Kim.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,0 +1,18 @@
+using Kim.Core.Runtime;
+
+namespace Kim.Api.Cases;
+
+/// <summary>Registers the staff case API: the gate, the case list projection and the <c>purge-case</c> action.</summary>
+public static class CasesServiceCollectionExtensions
+{
+    public static IServiceCollection AddKimCases(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CaseGate>();
+        services.AddSingleton<CaseListProjection>();
+        services.AddSingleton<IInstanceObserver>(sp => sp.GetRequiredService<CaseListProjection>());
+        services.AddSingleton<PurgeCaseAction>();
+        services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<PurgeCaseAction>());
+        return services;
+    }
+}

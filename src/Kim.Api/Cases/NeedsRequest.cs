@@ -1,0 +1,3 @@
+namespace Kim.Api.Cases;
+
+public sealed record NeedsRequest(IReadOnlyList<string>? LifeDomains = null, string? Text = null);

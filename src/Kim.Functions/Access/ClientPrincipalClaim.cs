@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Kim.Functions.Access;
-
-/// <summary>One claim of a <see cref="ClientPrincipal"/>.</summary>
-public sealed record ClientPrincipalClaim(
-    [property: JsonPropertyName("typ")] string? Type,
-    [property: JsonPropertyName("val")] string? Value);

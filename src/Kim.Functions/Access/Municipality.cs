@@ -1,4 +1,0 @@
-namespace Kim.Functions.Access;
-
-/// <summary>A municipality (kreisangehörige Kommune) of a district: the tenant of a case.</summary>
-public sealed record Municipality(string Id, string Name, string District);

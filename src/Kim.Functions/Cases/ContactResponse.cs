@@ -1,5 +1,0 @@
-using Kim.Core.Cases;
-
-namespace Kim.Functions.Cases;
-
-public sealed record ContactResponse(string ContactId, DateTimeOffset At, ContactChannel Channel, string? Note, string RecordedBy);

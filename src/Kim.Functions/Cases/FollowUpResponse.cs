@@ -1,4 +1,0 @@
-using System.Text.Json.Serialization;
-namespace Kim.Functions.Cases;
-
-public sealed record FollowUpResponse(string FollowUpId, DateTimeOffset DueAt, string Note, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? DoneAt, string CreatedBy, string? DoneBy);

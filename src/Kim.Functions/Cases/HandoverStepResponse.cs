@@ -1,4 +1,0 @@
-using System.Text.Json.Serialization;
-namespace Kim.Functions.Cases;
-
-public sealed record HandoverStepResponse(string Step, DateTimeOffset DueAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ConfirmedAt, bool IsHardDeadline, string? ConfirmedBy);

@@ -1,3 +1,0 @@
-namespace Kim.Functions.Cases;
-
-public sealed record NeedsRequest(IReadOnlyList<string>? LifeDomains = null, string? Text = null);

@@ -1,9 +1,0 @@
-using Microsoft.AspNetCore.Http.Metadata;
-
-namespace Kim.Functions.Http;
-
-/// <summary>The request body limit of an endpoint or group; routing applies it to the server's limit feature.</summary>
-public sealed class RequestBodyLimitMetadata(long maxBytes) : IRequestSizeLimitMetadata
-{
-    public long? MaxRequestBodySize { get; } = maxBytes;
-}

@@ -1,4 +1,0 @@
-namespace Kim.Functions.Partners;
-
-/// <summary>The body of <c>POST /api/referrals/{referralId}/response</c>: <c>{ "decision": "accepted" | "rejected", "reason"? }</c>.</summary>
-public sealed record PartnerReferralAnswer(string? Decision, string? Reason);

@@ -1,4 +1,0 @@
-namespace Kim.Functions.Partners;
-
-/// <summary>Whom at KIM the partner answers to: the case manager the case is assigned to.</summary>
-public sealed record PartnerReferralContact(string Name, string Email);
