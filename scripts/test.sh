@@ -14,7 +14,9 @@ total_failed=0
 status=0
 
 echo "== Building Kim.sln"
-if ! dotnet build Kim.sln -warnaserror --nologo -v q; then
+# Warnings are errors through Directory.Build.props (TreatWarningsAsErrors), NU1603 excepted as
+# PLATFORM.md says; the command line's -warnaserror would turn that exception into an error too.
+if ! dotnet build Kim.sln --nologo -v q; then
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure.Core;
 using Kim.Core;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
-using Kim.Core.Storage.Runtime;
+using Kim.Core.Storage.Records;
 using Kim.Core.Workflows;
 using Kim.Testing;
 

@@ -6,6 +6,7 @@ using Kim.Api.Intake;
 using Kim.Api.Limits;
 using Kim.Api.Mail;
 using Kim.Api.Partners;
+using Kim.Api.Records;
 using Kim.Api.Reminders;
 using Kim.Api.Storage;
 using Kim.Api.Triggers;
@@ -38,6 +39,7 @@ public static class KimApi
         services.AddKimCaseStorage();
         services.AddKimCases();
         services.AddKimWorkflows(configuration);
+        services.AddKimRecords();
         services.AddKimAccessStorage();
         services.AddKimAccess(configuration);
         services.AddKimLimits(configuration);

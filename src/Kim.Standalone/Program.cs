@@ -1,6 +1,5 @@
 using Kim.Api;
 using Kim.Api.Access;
-using Kim.Api.Runtime;
 
 // Kim without the Functions host: Kestrel serves the Kim.Api route table, and this process runs
 // the drivers the Functions host would otherwise provide (work dispatcher, reminder schedule).
@@ -9,10 +8,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     KimHosting.ConfigureUrls(builder);
-    var standalone = !KimHosting.IsFunctionsHost(builder.Configuration);
 
     builder.Services.AddKimApi(builder.Configuration, builder.Environment);
-    builder.Services.AddKimRuntime(runDispatcher: standalone);
 
     var app = builder.Build();
     SettingErrors.ValidateOptions(app.Services);

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Api.Limits;
 using Microsoft.AspNetCore.OpenApi;

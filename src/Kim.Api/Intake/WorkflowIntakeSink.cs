@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Api.Access;

@@ -4,7 +4,7 @@ using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
 using CaseReference = Kim.Core.Mail.CaseReference;

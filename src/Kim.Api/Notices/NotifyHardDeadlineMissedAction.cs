@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Kim.Core;
 using Kim.Core.Mail;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using CaseReference = Kim.Core.Mail.CaseReference;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Api.Access;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Api.Notices;
 using Kim.Api.Workflows;

@@ -29,7 +29,6 @@ public static class TriggerEndpoints
             IsLocal(context.HttpContext.Connection)
                 ? await next(context)
                 : KimProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Trigger endpoints answer the Functions host on this machine only.").ToResult());
-        triggers.MapWorkTrigger();
         triggers.MapReminderTrigger();
         return endpoints;
     }

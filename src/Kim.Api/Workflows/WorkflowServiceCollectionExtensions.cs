@@ -1,4 +1,4 @@
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 
 namespace Kim.Api.Workflows;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Microsoft.Extensions.Logging;

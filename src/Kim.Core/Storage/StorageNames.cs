@@ -52,20 +52,20 @@ public static class StorageNames
     /// </summary>
     public const string DueIndexTable = "dueindex";
 
-    /// <summary>Work for the durable runtime: timers and actions.</summary>
-    public const string WorkQueue = "work";
-
-    /// <summary>Work messages set aside for inspection (poison, actions out of attempts).</summary>
-    public const string PoisonQueue = "work-poison";
+    /// <summary>
+    /// The outbox of orchestration wake-ups: written before a commit that gives a record new timers
+    /// or actions, deleted once the orchestrations were woken; a sweep wakes what a crash left.
+    /// </summary>
+    public const string ClockWakesTable = "clockwakes";
 
     /// <summary>Documents uploaded to cases and intakes.</summary>
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable];
+         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable, ClockWakesTable];
 
-    public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [];
 
     public static IReadOnlyList<string> Containers { get; } = [DocumentsContainer];
 }

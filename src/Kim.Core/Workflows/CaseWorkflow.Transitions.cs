@@ -1,5 +1,5 @@
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows.Payloads;
 
 namespace Kim.Core.Workflows;

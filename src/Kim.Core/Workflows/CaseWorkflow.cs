@@ -1,6 +1,6 @@
 using System.Globalization;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows.Payloads;
 
 namespace Kim.Core.Workflows;

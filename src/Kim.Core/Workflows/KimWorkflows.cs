@@ -1,4 +1,4 @@
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 
 namespace Kim.Core.Workflows;
 

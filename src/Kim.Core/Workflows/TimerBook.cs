@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 
 namespace Kim.Core.Workflows;
 

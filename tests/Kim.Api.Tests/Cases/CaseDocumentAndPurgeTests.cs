@@ -6,7 +6,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Kim.Core;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Http;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Api.Access;

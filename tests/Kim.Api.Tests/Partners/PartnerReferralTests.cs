@@ -4,7 +4,7 @@ using System.Text.Json;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
 using Kim.Api.Access;

@@ -4,15 +4,15 @@ using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Storage;
-using Kim.Core.Storage.Runtime;
+using Kim.Core.Storage.Records;
 using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Reminders;
 using Kim.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using InMemoryWorkQueue = Kim.Testing.Runtime.InMemoryWorkQueue;
+using InMemoryWorkQueue = Kim.Testing.Records.InMemoryWorkQueue;
 
 namespace Kim.Api.Tests.Reminders;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kim.Core.Cases;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Kim.Core;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 
 namespace Kim.Core.Tests.Workflows;
 

@@ -1,5 +1,5 @@
 using Kim.Core;
-using Kim.Core.Runtime;
+using Kim.Core.Records;
 
 namespace Kim.Core.Tests.Workflows;
 

@@ -1,0 +1,32 @@
+using Kim.Core.Records;
+using Microsoft.DurableTask;
+
+namespace Kim.Core.Orchestrations;
+
+/// <summary>
+/// Reads what the asking orchestration keeps of a record (<see cref="ClockOwnership"/>), with each
+/// timer's remaining wait by the app's clock. Reading is the orchestration's only view of the
+/// record, so a lost, late or repeated wake-up changes nothing.
+/// </summary>
+/// <param name="records">The records.</param>
+public sealed class ReadClockActivity(RecordKeeper records) : TaskActivity<ClockRead, ClockView>
+{
+    /// <inheritdoc />
+    public override async Task<ClockView> RunAsync(TaskActivityContext context, ClockRead input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var record = await records.Clock.ReadAsync(input.RecordId);
+        if (record is null)
+        {
+            return ClockView.Gone;
+        }
+
+        var now = records.Clock.Time.GetUtcNow();
+        bool Owned(string itemId) => ClockOwnership.For(record.InstanceId, record.Workflow, itemId).InstanceId == input.OrchestrationId;
+        return new ClockView(
+            true,
+            record.IsEnded,
+            [.. record.Timers.Where(t => Owned(t.TimerId)).OrderBy(t => t.DueAt).Select(t => new ClockTimer(t.TimerId, t.Generation, t.DueAt, t.DueAt - now))],
+            [.. record.Actions.Where(a => Owned(a.ActionId)).Select(a => new ClockAction(a.ActionId, a.Generation))]);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kim.Core.Records;
+
+/// <summary>The only output of a workflow decision; the runtime carries each one out.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(StartTimer), "start-timer")]
+[JsonDerivedType(typeof(CancelTimer), "cancel-timer")]
+[JsonDerivedType(typeof(RunAction), "run-action")]
+[JsonDerivedType(typeof(StartChild), "start-child")]
+[JsonDerivedType(typeof(RaiseEventOn), "raise-event-on")]
+[JsonDerivedType(typeof(CompleteWorkflow), "complete")]
+[JsonDerivedType(typeof(FailWorkflow), "fail")]
+public abstract record WorkflowCommand;
+
+/// <summary>Start a timer; starting one with an id the instance already holds moves it.</summary>
+public sealed record StartTimer(string TimerId, DateTimeOffset DueAt) : WorkflowCommand;
+
+/// <summary>Cancel a timer; cancelling one the instance does not hold is no error.</summary>
+public sealed record CancelTimer(string TimerId) : WorkflowCommand;
+
+/// <summary>
+/// Run a side effect (send a mail, notify a partner) at least once, outside the decision.
+/// Its idempotency key is the instance id with <paramref name="ActionId"/>, stable across retries.
+/// </summary>
+public sealed record RunAction(string ActionId, string ActionName, JsonElement? Input) : WorkflowCommand;
+
+/// <summary>Start a child instance in the parent's partition (a referral or handover of a case).</summary>
+public sealed record StartChild(string ChildInstanceId, string Workflow, JsonElement? Input) : WorkflowCommand;
+
+/// <summary>Raise an event on another instance of the same partition (a case withdrawing its referrals).</summary>
+public sealed record RaiseEventOn(string InstanceId, string Name, JsonElement? Payload) : WorkflowCommand;
+
+/// <summary>The instance has ended well; the parent, if any, receives <see cref="ChildCompleted"/>.</summary>
+public sealed record CompleteWorkflow(JsonElement? Output) : WorkflowCommand;
+
+/// <summary>The instance has ended badly; the parent, if any, receives <see cref="ChildCompleted"/>.</summary>
+public sealed record FailWorkflow(string Reason) : WorkflowCommand;

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace Kim.Core.Records;
+
+/// <summary>
+/// Workflow definitions by (name, version). New instances take the newest version; an instance keeps
+/// the version it started with, so registering version 2 leaves running version-1 instances on 1.
+/// </summary>
+public sealed class WorkflowRegistry
+{
+    private readonly ConcurrentDictionary<(string Name, int Version), IWorkflowDefinition> _definitions = new();
+
+    public WorkflowRegistry Add(IWorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!_definitions.TryAdd((definition.Name, definition.Version), definition))
+        {
+            throw new InvalidOperationException($"Workflow {definition.Name} v{definition.Version} is already registered.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Forgets a version (an old one whose instances have all ended).</summary>
+    public bool Remove(string name, int version) => _definitions.TryRemove((name, version), out _);
+
+    public IWorkflowDefinition? Find(string name, int version) => _definitions.GetValueOrDefault((name, version));
+
+    public IWorkflowDefinition? Newest(string name) =>
+        _definitions.Values.Where(d => d.Name == name).MaxBy(d => d.Version);
+}

@@ -1,0 +1,10 @@
+namespace Kim.Core.Records;
+
+public enum WorkflowStatus
+{
+    Running,
+    Suspended,
+    Completed,
+    Failed,
+    Terminated,
+}
