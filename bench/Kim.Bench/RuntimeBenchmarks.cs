@@ -10,7 +10,7 @@ using Kim.Testing;
 namespace Kim.Bench;
 
 /// <summary>
-/// Kim's case workflow on the durable runtime against Azurite: starting a case and applying a
+/// Kim's case records against Azurite (without waking orchestrations): starting a case and applying a
 /// person's event inline (as the HTTP API does), with the storage requests each one costs, against
 /// a bare table insert measured in the same run.
 /// </summary>
@@ -22,24 +22,19 @@ public static class RuntimeBenchmarks
         var counter = new RequestCountingPolicy();
         void Count(ClientOptions options) => options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var tables = account.CreateTableServiceClient(Count);
-        var queues = account.CreateQueueServiceClient(Count);
         foreach (var table in new[] { "benchinstances", "benchindex", "benchraw2" })
         {
             await tables.CreateTableIfNotExistsAsync(table);
         }
 
-        await queues.GetQueueClient("benchwork").CreateIfNotExistsAsync();
-        await queues.GetQueueClient("benchpoison").CreateIfNotExistsAsync();
         var workflows = new WorkflowRegistry();
         foreach (var definition in KimWorkflows.Create())
         {
             workflows.Add(definition);
         }
 
-        var runtime = new WorkflowRuntime(
+        var runtime = new RecordKeeper(
             new TableInstanceStore(tables.GetTableClient("benchinstances"), tables.GetTableClient("benchindex")),
-            new QueueWorkQueue(queues.GetQueueClient("benchwork")),
-            new QueueWorkQueue(queues.GetQueueClient("benchpoison")),
             workflows,
             new ActionRegistry());
         var client = runtime.Client;
@@ -53,7 +48,7 @@ public static class RuntimeBenchmarks
         });
         var contact = KimJson.ToElement(new { channel = "phone" });
 
-        Report.Header("Runtime: the case workflow on Table and Queue Storage");
+        Report.Header("Records: the case workflow on Table Storage");
         using var raw = new RawTableInsert(azurite.TableEndpoint, AzuriteFixture.AccountName, AzuriteFixture.AccountKey, "benchraw2");
         var baseline = await Measurement.RunAsync("bare HttpClient insert (one round trip)", count, i => raw.InsertAsync("p", Id(i)));
         Report.Line(baseline, "baseline");

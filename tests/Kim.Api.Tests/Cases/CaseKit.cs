@@ -87,15 +87,16 @@ internal static class CaseKit
         return count;
     }
 
-    /// <summary>Processes queued work (child starts, deliveries between instances) until <paramref name="done"/> holds.</summary>
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds: what the orchestrations do (notices, timers) runs
+    /// in the background. Polls; fails after <paramref name="seconds"/>.
+    /// </summary>
     public static async Task UntilAsync(KimApp app, Func<Task<bool>> done, int seconds = 20)
     {
-        var dispatcher = app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         while (!await done())
         {
-            timeout.Token.ThrowIfCancellationRequested();
-            await dispatcher.ProcessBatchAsync(timeout.Token);
+            await Task.Delay(50, timeout.Token);
         }
     }
 }

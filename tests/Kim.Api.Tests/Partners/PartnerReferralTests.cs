@@ -8,6 +8,7 @@ using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
 using Kim.Api.Access;
+using Kim.Api.Tests.Cases;
 using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -183,8 +184,6 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         using var withdrawn = await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals/r-1/withdraw", new { reason });
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(reason, (await workflows(app).GetAsync(referralId))!.StateAs<ReferralWorkflowState>()!.Reason);
-        // Whatever the withdrawal queued (the case's update, any mail) runs before the mailbox is read.
-        await app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher().ProcessBatchAsync(CancellationToken.None);
         using var jobCentre = app.Partner(DemoData.JobCentreKey);
         var view = await ReadAsync(jobCentre, referralId);
 
@@ -224,15 +223,10 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("keine Plätze", (await ReadAsync(jobCentre, own)).GetProperty("reason").GetString());
     }
 
-    /// <summary>Processes queued work until the development mailbox holds a mail whose subject starts with <paramref name="subject"/>.</summary>
-    private static async Task UntilMailAsync(KimApp app, IDevelopmentMailbox mailbox, string subject)
-    {
-        var dispatcher = app.Services.GetRequiredService<WorkflowRuntime>().CreateDispatcher();
-        while (!(await mailbox.ListAsync(500, CancellationToken.None)).Any(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)))
-        {
-            await dispatcher.ProcessBatchAsync(CancellationToken.None);
-        }
-    }
+    /// <summary>Waits (polling, at most 20 s) until the development mailbox holds a mail whose subject starts with <paramref name="subject"/>.</summary>
+    private static async Task UntilMailAsync(KimApp app, IDevelopmentMailbox mailbox, string subject) =>
+        await CaseKit.UntilAsync(app, async () =>
+            (await mailbox.ListAsync(500, CancellationToken.None)).Any(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)));
 
     /// <summary>A case from an intake with consent, assigned, in clearing, with a consent for jobcenter-mk (identity, needs unless other categories are given) and a referral to it.</summary>
     private static async Task<(string CaseId, string ReferralId)> ReferAsync(KimApp app, string name, DataCategory[]? categories = null)
@@ -279,21 +273,17 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         }
     }
 
-    /// <summary>Processes queued work (the app's own poller may take a message first) until the case's referral satisfies <paramref name="done"/>.</summary>
+    /// <summary>Reads the case's one referral (deliveries between records land in the same commit) until it satisfies <paramref name="done"/>.</summary>
     private static async Task<ReferralSummary> CaseReferralAsync(KimApp app, string caseId, Func<ReferralSummary, bool> done)
     {
-        var runtime = app.Services.GetRequiredService<WorkflowRuntime>();
-        var dispatcher = runtime.CreateDispatcher();
-        while (true)
+        var records = app.Services.GetRequiredService<WorkflowClient>();
+        ReferralSummary? summary = null;
+        await CaseKit.UntilAsync(app, async () =>
         {
-            var summary = Assert.Single((await runtime.Client.GetAsync(caseId))!.StateAs<CaseWorkflowState>()!.Referrals);
-            if (done(summary))
-            {
-                return summary;
-            }
-
-            await dispatcher.ProcessBatchAsync(CancellationToken.None);
-        }
+            summary = Assert.Single((await records.GetAsync(caseId))!.StateAs<CaseWorkflowState>()!.Referrals);
+            return done(summary);
+        });
+        return summary!;
     }
 
     private static async Task<JsonElement> ReadAsync(HttpClient http, string referralId)

@@ -66,7 +66,7 @@ public sealed class DigestScaleTests(AzuriteFixture azurite, ITestOutputHelper o
 
         await Parallel.ForEachAsync(records.Take(Due), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (record, ct) =>
             await rig.Store.CommitAsync(
-                [new InstanceWrite(record, new HistoryEntry(record.InstanceId, 1, "started", "started", "seed", Opened, KimJson.ToElement(new { })))],
+                [new InstanceWrite(record, [new HistoryEntry(record.InstanceId, 1, "started", "started", "seed", Opened, KimJson.ToElement(new { }))])],
                 ct));
         rig.Requests.Reset();
         var seeding = Stopwatch.StartNew();

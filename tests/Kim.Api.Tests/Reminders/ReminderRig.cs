@@ -12,14 +12,12 @@ using Kim.Api.Access;
 using Kim.Api.Reminders;
 using Kim.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using InMemoryWorkQueue = Kim.Testing.Records.InMemoryWorkQueue;
 
 namespace Kim.Api.Tests.Reminders;
 
 /// <summary>
 /// The digest's parts on Azurite, without the web app: the instance store and the due-date index on
-/// tables of their own, the real runtime (with the index as its observer) on a fake clock and an
-/// in-memory work queue, the table mail ledger, the demo directory plus a second case manager in
+/// tables of their own, the real records (with the index as their observer) on a fake clock, the table mail ledger, the demo directory plus a second case manager in
 /// Lüdenscheid, and a recording sender. Every table request is counted.
 /// </summary>
 internal sealed class ReminderRig
@@ -60,7 +58,7 @@ internal sealed class ReminderRig
 
     public InMemoryAccessDirectory Directory { get; }
 
-    public WorkflowRuntime Runtime { get; }
+    public RecordKeeper Runtime { get; }
 
     public WorkflowClient Workflows => Runtime.Client;
 
@@ -89,8 +87,8 @@ internal sealed class ReminderRig
         return new ReminderRig(new FakeTimeProvider(now), requests, tables, instances, store, tables.GetTableClient(names[3]), tables.GetTableClient(names[4]), index, directory);
     }
 
-    /// <summary>A runtime on the same store with other observers (none: a projection that was missed).</summary>
-    public WorkflowRuntime NewRuntime(IEnumerable<IInstanceObserver> observers)
+    /// <summary>Records on the same store with other observers (none: a projection that was missed).</summary>
+    public RecordKeeper NewRuntime(IEnumerable<IInstanceObserver> observers)
     {
         var workflows = new WorkflowRegistry();
         foreach (var definition in KimWorkflows.Create())
@@ -98,8 +96,7 @@ internal sealed class ReminderRig
             workflows.Add(definition);
         }
 
-        return new WorkflowRuntime(
-            Store, new InMemoryWorkQueue(Clock), new InMemoryWorkQueue(Clock), workflows, new ActionRegistry(), timeProvider: Clock, observers: observers);
+        return new RecordKeeper(Store, workflows, new ActionRegistry(), timeProvider: Clock, observers: observers);
     }
 
     public DigestJob Job(IMailSender? sender = null) => new(

@@ -51,7 +51,6 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
             (services.GetProperty("tables").GetString(), services.GetProperty("queues").GetString(), services.GetProperty("blobs").GetString()));
 
         var account = StorageAccount.Parse(azurite.ConnectionString);
-        Assert.True((await account.CreateQueueServiceClient().GetQueueClient(StorageNames.WorkQueue).ExistsAsync()).Value);
         Assert.True((await account.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.DocumentsContainer).ExistsAsync()).Value);
         Assert.Contains(
             StorageNames.InstancesTable,
