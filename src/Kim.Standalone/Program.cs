@@ -1,9 +1,11 @@
 using Kim.Api;
 using Kim.Api.Access;
 using Kim.Api.Runtime;
+using Kim.Standalone.Durable;
 
 // Kim without the Functions host: Kestrel serves the Kim.Api route table, and this process runs
-// the drivers the Functions host would otherwise provide (work dispatcher, reminder schedule).
+// the drivers the Functions host would otherwise provide (work dispatcher, reminder schedule, the
+// Durable Task worker on its Azure Storage task hub).
 // A bad setting stops start-up with one line that names it (SettingErrors), not a stack trace.
 try
 {
@@ -13,6 +15,7 @@ try
 
     builder.Services.AddKimApi(builder.Configuration, builder.Environment);
     builder.Services.AddKimRuntime(runDispatcher: standalone);
+    builder.AddKimDurable();
 
     var app = builder.Build();
     SettingErrors.ValidateOptions(app.Services);

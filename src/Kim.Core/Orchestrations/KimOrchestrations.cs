@@ -1,0 +1,22 @@
+using Microsoft.DurableTask;
+
+namespace Kim.Core.Orchestrations;
+
+/// <summary>
+/// Every orchestrator and activity of Kim, registered in one place so that both hosts run the same
+/// set: Kim.Standalone passes <see cref="Register"/> to its Durable Task worker
+/// (<c>AddDurableTaskWorker(b => b.AddTasks(KimOrchestrations.Register))</c>), and a test compares it
+/// with the functions of the Functions host (ARCHITECTURE.md, "Two hosts, one app").
+/// </summary>
+public static class KimOrchestrations
+{
+    /// <summary>
+    /// Adds Kim's orchestrators and activities (<c>registry.AddOrchestrator&lt;T&gt;()</c>,
+    /// <c>registry.AddActivity&lt;T&gt;()</c>, one <c>TaskOrchestrator&lt;TIn,TOut&gt;</c> or
+    /// <c>TaskActivity&lt;TIn,TOut&gt;</c> class each) to <paramref name="registry"/>.
+    /// </summary>
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+    }
+}
