@@ -17,7 +17,7 @@ public sealed class DemoDataGuardTests(AzuriteFixture azurite) : IClassFixture<A
             // Development seeds the demo district on start.
         }
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kim.Api.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

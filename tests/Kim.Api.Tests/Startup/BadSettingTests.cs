@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Kim.Api.Tests.Startup;
 
 /// <summary>
-/// The real app (its built Kim.Api.dll in a process of its own) refuses a bad setting at
+/// The real app (its built Kim.Standalone.dll in a process of its own) refuses a bad setting at
 /// start-up with one line on standard error that names the setting and what is valid, exit code 1,
 /// and no stack trace.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class BadSettingTests
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kim.Api.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll"));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
