@@ -1,8 +1,11 @@
 using Kim.Api;
 using Kim.Api.Access;
+using Kim.Api.Records;
+using Kim.Standalone.Durable;
 
 // Kim without the Functions host: Kestrel serves the Kim.Api route table, and this process runs
-// the drivers the Functions host would otherwise provide (work dispatcher, reminder schedule).
+// the drivers the Functions host would otherwise provide (reminder schedule, the
+// Durable Task worker on its Azure Storage task hub).
 // A bad setting stops start-up with one line that names it (SettingErrors), not a stack trace.
 try
 {
@@ -10,6 +13,9 @@ try
     KimHosting.ConfigureUrls(builder);
 
     builder.Services.AddKimApi(builder.Configuration, builder.Environment);
+    builder.AddKimDurable();
+    builder.Services.AddKimClockWaker();
+    builder.Services.AddHostedService<ClockWakeSweep>();
 
     var app = builder.Build();
     SettingErrors.ValidateOptions(app.Services);

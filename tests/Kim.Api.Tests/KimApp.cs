@@ -9,16 +9,37 @@ namespace Kim.Api.Tests;
 /// <summary>
 /// The real Kim app (its own Program) on a real Kestrel at a free loopback port, in Development, on
 /// the test project's Azurite (started by AzuriteFixture with --disableTelemetry), with a fake clock the test moves. Settings can be added per app.
+/// Each app has a Durable task hub of its own (a fresh name, one partition, queues polled at least
+/// every second), so that no orchestration of one test runs in the app of another; a test that
+/// restarts Kim on the same task hub sets <c>Kim__Durable__TaskHub</c> itself.
 /// </summary>
 public sealed class KimApp : WebApplicationFactory<Program>
 {
     private readonly AzuriteFixture _azurite;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public KimApp(AzuriteFixture azurite, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Registers services of the test after the app's, e.g. orchestrations of its own.</param>
+    public KimApp(
+        AzuriteFixture azurite,
+        DateTimeOffset? now = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         _azurite = azurite;
-        _settings = settings ?? new Dictionary<string, string?>();
+        var merged = new Dictionary<string, string?>
+        {
+            ["Kim:Durable:TaskHub"] = NewTaskHubName(),
+            ["Kim:Durable:PartitionCount"] = "1",
+            ["Kim:Durable:MaxQueuePollingInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        _settings = merged;
+        _services = services;
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.FromHours(1)));
         UseKestrel(0);
         StartServer();
@@ -50,6 +71,10 @@ public sealed class KimApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("AzureWebJobsStorage", _azurite.ConnectionString);
+
+        // The tester recipe of the README: orchestrations poll every second, one partition.
+        builder.UseSetting("Kim:Durable:MaxQueuePollingInterval", "00:00:01");
+        builder.UseSetting("Kim:Durable:PartitionCount", "1");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -59,6 +84,10 @@ public sealed class KimApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
+
+    /// <summary>A task hub name no other app uses: a letter, then letters and digits (DurableSettings).</summary>
+    public static string NewTaskHubName() => "t" + Guid.NewGuid().ToString("N")[..15];
 }

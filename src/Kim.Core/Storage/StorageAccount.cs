@@ -42,7 +42,7 @@ public sealed class StorageAccount
     /// <inheritdoc cref="BlobServiceVersion"/>
     public const QueueClientOptions.ServiceVersion QueueServiceVersion = QueueClientOptions.ServiceVersion.V2025_11_05;
 
-    /// <summary>Set for key-based connections; the key never leaves this class but into a credential.</summary>
+    /// <summary>Set for key-based connections; the key leaves this class only in a credential or <see cref="SharedKeyConnectionString"/>.</summary>
     private readonly (string Name, string Key)? _sharedKey;
 
     private StorageAccount(Uri table, Uri queue, Uri blob, (string Name, string Key)? sharedKey, TokenCredential? token)
@@ -221,7 +221,7 @@ public sealed class StorageAccount
     /// <param name="configure">Adjusts the options, e.g. retries or a request-counting policy in tests.</param>
     public TableServiceClient CreateTableServiceClient(Action<ClientOptions>? configure = null)
     {
-        var options = new TableClientOptions();
+        var options = NewTableClientOptions();
         configure?.Invoke(options);
         return _sharedKey is { } key
             ? new TableServiceClient(TableEndpoint, new TableSharedKeyCredential(key.Name, key.Key), options)
@@ -232,7 +232,7 @@ public sealed class StorageAccount
     /// <inheritdoc cref="CreateTableServiceClient" path="/param"/>
     public BlobServiceClient CreateBlobServiceClient(Action<ClientOptions>? configure = null)
     {
-        var options = new BlobClientOptions(BlobServiceVersion);
+        var options = NewBlobClientOptions();
         configure?.Invoke(options);
         return _sharedKey is { } key
             ? new BlobServiceClient(BlobEndpoint, new StorageSharedKeyCredential(key.Name, key.Key), options)
@@ -243,12 +243,33 @@ public sealed class StorageAccount
     /// <inheritdoc cref="CreateTableServiceClient" path="/param"/>
     public QueueServiceClient CreateQueueServiceClient(Action<ClientOptions>? configure = null)
     {
-        var options = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.None };
+        var options = NewQueueClientOptions();
         configure?.Invoke(options);
         return _sharedKey is { } key
             ? new QueueServiceClient(QueueEndpoint, new StorageSharedKeyCredential(key.Name, key.Key), options)
             : new QueueServiceClient(QueueEndpoint, TokenCredential, options);
     }
+
+    /// <summary>The options every Table client of Kim starts from: the SDK's defaults.</summary>
+    public static TableClientOptions NewTableClientOptions() => new();
+
+    /// <summary>The options every Blob client of Kim starts from: pinned to <see cref="BlobServiceVersion"/>.</summary>
+    public static BlobClientOptions NewBlobClientOptions() => new(BlobServiceVersion);
+
+    /// <summary>The options every Queue client of Kim starts from: pinned to <see cref="QueueServiceVersion"/>, message text as-is (no Base64).</summary>
+    public static QueueClientOptions NewQueueClientOptions() => new(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.None };
+
+    /// <summary>
+    /// A key-based account as a connection string with explicit endpoints, for a library that takes
+    /// either a connection string or a <see cref="TokenCredential"/> but no shared key credential
+    /// (DurableTask.AzureStorage's <c>StorageServiceClientProvider</c>); null for an identity-based
+    /// account, whose <see cref="TokenCredential"/> such a library takes instead. It holds the
+    /// account key: never log it.
+    /// </summary>
+    public string? SharedKeyConnectionString() => _sharedKey is { } key
+        ? $"DefaultEndpointsProtocol={BlobEndpoint.Scheme};AccountName={key.Name};AccountKey={key.Key};" +
+          $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint}"
+        : null;
 
     private static Uri ParseEndpoint(string value, string what) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

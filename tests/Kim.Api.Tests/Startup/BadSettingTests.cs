@@ -16,6 +16,8 @@ public sealed class BadSettingTests
     [InlineData("Kim__Reminders__Standalone", "maybe", "Kim__Reminders__Standalone 'maybe' is not 'true' or 'false'.")]
     [InlineData("Kim__Intake__MaxFiles", "0", "Kim__Intake__MaxFileBytes and Kim__Intake__MaxFiles must be positive whole numbers")]
     [InlineData("Kim__Intake__MaxFiles", "many", "Failed to convert configuration value 'many' at 'Kim:Intake:MaxFiles'")]
+    [InlineData("Kim__Durable__TaskHub", "kim-test", "Kim__Durable__TaskHub 'kim-test' is not a task hub name: 3-45 letters and digits, starting with a letter.")]
+    [InlineData("Kim__Durable__MaxQueuePollingInterval", "00:10:00", "Kim__Durable__MaxQueuePollingInterval '00:10:00' is not a duration from 1 s to 5 min")]
     [InlineData("ASPNETCORE_ENVIRONMENT", "Production", "SendGrid__ApiKey is not set: outside Development Kim cannot send mail")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string name, string value, string expected)
     {
