@@ -253,11 +253,22 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
         await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "Sprachkurs B1" } }));
-        var consentId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
+        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
         {
             recipient = "caritas-luedenscheid",
             purpose = "Beratung",
             categories = new[] { "identity", "needs" },
+            form = "written",
+            validFrom = "2026-11-02",
+        }));
+
+        // The consent the matrix withdraws is not the one behind the referral: withdrawing that one
+        // withdraws the referral in the same commit, and the referral's own withdraw route would answer 409.
+        var consentId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
+        {
+            recipient = "jobcenter-mk",
+            purpose = "Vermittlung",
+            categories = new[] { "identity" },
             form = "written",
             validFrom = "2026-11-02",
         }));
