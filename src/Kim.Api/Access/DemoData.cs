@@ -1,5 +1,5 @@
-using Kim.Core;
 using Kim.Api.Administration;
+using Kim.Core;
 
 namespace Kim.Api.Access;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kim.Core;
 using Kim.Api.Http;
+using Kim.Core;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kim.Api.Administration;

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Kim.Core.Cases;
-using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Cases;
 using Kim.Api.Http;
 using Kim.Api.Workflows;
+using Kim.Core.Cases;
+using Kim.Core.Workflows;
 
 namespace Kim.Api.Administration;
 

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Kim.Core.Cases;
-using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Cases;
 using Kim.Api.Http;
+using Kim.Core.Cases;
+using Kim.Core.Workflows;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kim.Core;
-using Kim.Core.Cases;
 using Kim.Api.Access;
 using Kim.Api.Http;
+using Kim.Core;
+using Kim.Core.Cases;
 
 namespace Kim.Api.Administration;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kim.Api.Cases;

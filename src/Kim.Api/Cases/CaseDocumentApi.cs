@@ -1,7 +1,7 @@
-using Kim.Core.Cases;
 using Kim.Api.Access;
 using Kim.Api.Http;
 using Kim.Api.Intake;
+using Kim.Core.Cases;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Http;
 
 namespace Kim.Api.Cases;
 

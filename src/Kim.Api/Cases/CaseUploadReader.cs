@@ -1,6 +1,6 @@
-using Kim.Core.Input;
 using Kim.Api.Http;
 using Kim.Api.Intake;
+using Kim.Core.Input;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

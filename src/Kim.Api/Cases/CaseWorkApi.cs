@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Kim.Core;
-using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Http;
 using Kim.Api.Workflows;
+using Kim.Core;
+using Kim.Core.Workflows;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kim.Api.Cases;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Kim.Core.Cases;
 using Kim.Api.Intake;
+using Kim.Core.Cases;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

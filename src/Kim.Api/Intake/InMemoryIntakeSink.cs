@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Kim.Core.Cases;
 using Kim.Api.Access;
+using Kim.Core.Cases;
 
 namespace Kim.Api.Intake;
 

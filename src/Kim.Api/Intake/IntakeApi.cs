@@ -1,7 +1,7 @@
-using Kim.Core.Workflows;
 using Kim.Api.Access;
 using Kim.Api.Http;
 using Kim.Api.Limits;
+using Kim.Core.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

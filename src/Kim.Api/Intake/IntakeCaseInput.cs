@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Kim.Api.Access;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Workflows.Payloads;
-using Kim.Api.Access;
 
 namespace Kim.Api.Intake;
 

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
+using Kim.Api.Limits;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Storage;
-using Kim.Api.Limits;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,12 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
+using Kim.Api.Access;
+using Kim.Api.Cases;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Cases;
 
 namespace Kim.Api.Intake;
 

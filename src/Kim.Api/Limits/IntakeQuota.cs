@@ -1,5 +1,5 @@
-using Kim.Core.Workflows;
 using Kim.Api.Access;
+using Kim.Core.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace Kim.Api.Limits;

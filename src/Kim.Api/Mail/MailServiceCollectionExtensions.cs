@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
+using Kim.Api.Reminders;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Core.Storage;
-using Kim.Api.Reminders;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

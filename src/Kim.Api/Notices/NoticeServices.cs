@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Kim.Api.Access;
+using Kim.Api.Workflows;
 using Kim.Core;
 using Kim.Core.Mail;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Workflows;
 
 namespace Kim.Api.Notices;
 

@@ -1,11 +1,11 @@
+using Kim.Api.Access;
+using Kim.Api.Cases;
+using Kim.Api.Http;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Api.Access;
-using Kim.Api.Cases;
-using Kim.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kim.Api.Partners;

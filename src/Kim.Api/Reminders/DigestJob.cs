@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Kim.Core.Mail;
-using Kim.Core.Reminders;
-using Kim.Core.Records;
-using Kim.Core.Workflows;
 using Kim.Api.Access;
+using Kim.Core.Mail;
+using Kim.Core.Records;
+using Kim.Core.Reminders;
+using Kim.Core.Workflows;
 
 namespace Kim.Api.Reminders;
 

@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using Kim.Core.Mail;
-using Kim.Core.Reminders;
-using Kim.Core.Records;
-using Kim.Core.Storage;
 using Kim.Api.Notices;
 using Kim.Api.Workflows;
+using Kim.Core.Mail;
+using Kim.Core.Records;
+using Kim.Core.Reminders;
+using Kim.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kim.Api.Reminders;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Kim.Core.Storage;
 using Kim.Api.Access;
+using Kim.Core.Storage;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

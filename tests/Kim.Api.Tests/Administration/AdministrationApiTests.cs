@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kim.Api.Tests.Cases;
 using Kim.Api.Access;
 using Kim.Api.Http;
+using Kim.Api.Tests.Cases;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,10 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Kim.Api.Tests.Cases;
-using Kim.Core.Storage;
 using Kim.Api.Access;
 using Kim.Api.Http;
+using Kim.Api.Tests.Cases;
+using Kim.Core.Storage;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,13 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Kim.Api.Http;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

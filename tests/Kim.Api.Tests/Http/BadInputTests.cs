@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kim.Api.Access;
+using Kim.Api.Http;
 using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Kim.Core.Input;
 using Kim.Api.Http;
 using Kim.Api.Intake;
+using Kim.Core.Input;
 
 namespace Kim.Api.Tests.Intake;
 

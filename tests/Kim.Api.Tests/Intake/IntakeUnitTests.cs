@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Kim.Core.Input;
 using Kim.Api.Access;
 using Kim.Api.Intake;
+using Kim.Core.Input;
 
 namespace Kim.Api.Tests.Intake;
 

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Kim.Api.Access;
+using Kim.Api.Http;
+using Kim.Api.Intake;
 using Kim.Api.Tests.Cases;
 using Kim.Core.Cases;
 using Kim.Core.Records;
 using Kim.Core.Storage;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Http;
-using Kim.Api.Intake;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

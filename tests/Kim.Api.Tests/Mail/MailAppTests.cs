@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Kim.Core;
-using Kim.Core.Mail;
-using Kim.Core.Reminders;
 using Kim.Api.Mail;
 using Kim.Api.Reminders;
 using Kim.Api.Storage;
 using Kim.Api.Triggers;
+using Kim.Core;
+using Kim.Core.Mail;
+using Kim.Core.Reminders;
 using Kim.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kim.Api.Access;
+using Kim.Api.Http;
+using Kim.Api.Tests.Cases;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Api.Access;
-using Kim.Api.Tests.Cases;
-using Kim.Api.Http;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

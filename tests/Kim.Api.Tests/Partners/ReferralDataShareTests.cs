@@ -1,6 +1,6 @@
+using Kim.Api.Partners;
 using Kim.Core.Cases;
 using Kim.Core.Workflows;
-using Kim.Api.Partners;
 
 namespace Kim.Api.Tests.Partners;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
+using Kim.Api.Access;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
-using Kim.Core.Reminders;
 using Kim.Core.Records;
+using Kim.Core.Reminders;
 using Kim.Core.Workflows;
 using Kim.Core.Workflows.Payloads;
-using Kim.Api.Access;
 using Kim.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using CaseReference = Kim.Core.Workflows.Payloads.CaseReference;

@@ -1,15 +1,15 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Kim.Api.Access;
+using Kim.Api.Reminders;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
-using Kim.Core.Reminders;
 using Kim.Core.Records;
+using Kim.Core.Reminders;
 using Kim.Core.Storage;
 using Kim.Core.Storage.Records;
 using Kim.Core.Workflows;
-using Kim.Api.Access;
-using Kim.Api.Reminders;
 using Kim.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,8 +1,8 @@
+using Kim.Api.Reminders;
 using Kim.Api.Tests.Mail;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
 using Kim.Core.Storage;
-using Kim.Api.Reminders;
 using Kim.Testing;
 
 namespace Kim.Api.Tests.Reminders;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Kim.Api.Storage;
 using Kim.Core;
 using Kim.Core.Storage;
-using Kim.Api.Storage;
 using Kim.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

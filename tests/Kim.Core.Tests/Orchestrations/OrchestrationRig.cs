@@ -1,12 +1,12 @@
 using Kim.Core.Orchestrations;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
-using InMemoryInstanceStore = Kim.Testing.Records.InMemoryInstanceStore;
-using RecordingActionHandler = Kim.Testing.Records.RecordingActionHandler;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using InMemoryInstanceStore = Kim.Testing.Records.InMemoryInstanceStore;
+using RecordingActionHandler = Kim.Testing.Records.RecordingActionHandler;
 
 namespace Kim.Core.Tests.Orchestrations;
 
