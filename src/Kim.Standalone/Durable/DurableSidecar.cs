@@ -20,6 +20,7 @@ namespace Kim.Standalone.Durable;
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly SidecarTaskHub _taskHub;
     private readonly ILoggerFactory _loggerFactory;
     private WebApplication? _server;
     private volatile int _port;
@@ -27,6 +28,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     public DurableSidecar(AzureStorageOrchestrationService service, ILoggerFactory loggerFactory)
     {
         _service = service;
+        _taskHub = new SidecarTaskHub(service);
         _loggerFactory = loggerFactory;
         Channel = GrpcChannel.ForAddress(
             "http://127.0.0.1",
@@ -62,7 +64,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, SidecarLifetime>();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton<IOrchestrationService>(_taskHub);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var server = builder.Build();
@@ -73,9 +75,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the sidecar. The worker has stopped already; stopping the sidecar's host makes the
-    /// package stop its dispatchers and then the backend, which releases the partition leases so that
-    /// the next Kim on this task hub takes them over at once.
+    /// Stops the sidecar, then the backend (<see cref="SidecarTaskHub"/>), which hands the partition
+    /// leases back so that the next Kim on this task hub takes them over at once. The worker has
+    /// stopped already.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +85,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         {
             await server.StopAsync(cancellationToken);
         }
+
+        await _taskHub.StopAsync().WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
