@@ -42,9 +42,6 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>The gRPC channel to the sidecar; usable once the sidecar has started.</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>The sidecar's loopback port; 0 until it has started.</summary>
-    public int Port => _port;
-
     /// <summary>
     /// Creates the task hub's queues, tables and containers if missing (the sidecar does not; the
     /// backend itself would only once a worker connects, and a client may call before), then starts
