@@ -20,6 +20,7 @@ namespace Kim.Standalone.Durable;
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly SidecarTaskHub _taskHub;
     private readonly ILoggerFactory _loggerFactory;
     private WebApplication? _server;
     private volatile int _port;
@@ -27,6 +28,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     public DurableSidecar(AzureStorageOrchestrationService service, ILoggerFactory loggerFactory)
     {
         _service = service;
+        _taskHub = new SidecarTaskHub(service);
         _loggerFactory = loggerFactory;
         Channel = GrpcChannel.ForAddress(
             "http://127.0.0.1",
@@ -40,9 +42,6 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>The gRPC channel to the sidecar; usable once the sidecar has started.</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>The sidecar's loopback port; 0 until it has started.</summary>
-    public int Port => _port;
-
     /// <summary>
     /// Creates the task hub's queues, tables and containers if missing (the sidecar does not; the
     /// backend itself would only once a worker connects, and a client may call before), then starts
@@ -55,14 +54,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-
-        // "Now listening on" belongs to the app's own address; the sidecar's would only mislead.
-        builder.WebHost.UseSetting(WebHostDefaults.SuppressStatusMessagesKey, "true");
         builder.Services.AddLogging();
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, SidecarLifetime>();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton<IOrchestrationService>(_taskHub);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var server = builder.Build();
@@ -73,9 +69,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the sidecar. The worker has stopped already; stopping the sidecar's host makes the
-    /// package stop its dispatchers and then the backend, which releases the partition leases so that
-    /// the next Kim on this task hub takes them over at once.
+    /// Stops the sidecar, then the backend (<see cref="SidecarTaskHub"/>), which hands the partition
+    /// leases back so that the next Kim on this task hub takes them over at once. The worker has
+    /// stopped already.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +79,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         {
             await server.StopAsync(cancellationToken);
         }
+
+        await _taskHub.StopAsync().WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
