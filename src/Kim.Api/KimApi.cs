@@ -68,6 +68,7 @@ public static class KimApi
         app.MapKimPartnerReferrals();
         app.MapKimAdministration();
         app.MapKimAudit();
+        app.MapKimOrchestrations();
         app.MapKimCaseExport();
         app.MapMailApi();
         app.MapFunctionsTriggers(app.Configuration);

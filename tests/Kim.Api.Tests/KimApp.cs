@@ -71,10 +71,6 @@ public sealed class KimApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("AzureWebJobsStorage", _azurite.ConnectionString);
-
-        // The tester recipe of the README: orchestrations poll every second, one partition.
-        builder.UseSetting("Kim:Durable:MaxQueuePollingInterval", "00:00:01");
-        builder.UseSetting("Kim:Durable:PartitionCount", "1");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,5 +26,6 @@ public static class KimOrchestrations
         registry.AddActivity<FireTimerActivity>();
         registry.AddActivity<RunActionActivity>();
         registry.AddActivity<FailActionActivity>();
+        registry.AddActivity<MarkAttentionActivity>();
     }
 }

@@ -22,6 +22,22 @@ public abstract class RecordClockOrchestrator : TaskOrchestrator<ClockInput, str
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await CycleAsync(context, input);
+        }
+        catch (TaskFailedException failure)
+        {
+            // An activity failed on every attempt (storage down for minutes): the orchestration
+            // fails, and its case says so until an administrator restarts it.
+            var reason = $"orchestration {context.Name} ({context.InstanceId}) failed: {failure.FailureDetails.ErrorMessage}";
+            await context.CallActivityAsync<bool>(nameof(MarkAttentionActivity), new AttentionNote(input.RecordId, reason), ClockRetry.Records);
+            throw;
+        }
+    }
+
+    private static async Task<string> CycleAsync(TaskOrchestrationContext context, ClockInput input)
+    {
         var view = await context.CallActivityAsync<ClockView>(nameof(ReadClockActivity), new ClockRead(input.RecordId, context.InstanceId), ClockRetry.Records);
         if (!view.Exists || (view.Ended && view.Actions.Count == 0))
         {

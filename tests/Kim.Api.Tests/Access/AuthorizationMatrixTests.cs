@@ -94,6 +94,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         ["GET /api/cases/{caseId}/followups/{followUpId}"] = (Rule.CaseManager, HttpStatusCode.OK, true),
         ["GET /api/followups"] = (Rule.CaseManager, HttpStatusCode.OK, false),
         ["GET /api/admin/staff"] = (Rule.Administrator, HttpStatusCode.OK, false),
+        ["GET /api/admin/orchestrations"] = (Rule.Administrator, HttpStatusCode.OK, false),
+        ["POST /api/admin/orchestrations/{instanceId}/restart"] = (Rule.Administrator, HttpStatusCode.Conflict, false),
         ["POST /api/admin/staff"] = (Rule.Administrator, HttpStatusCode.UnprocessableEntity, false),
         ["PATCH /api/admin/staff/{staffId}"] = (Rule.Administrator, HttpStatusCode.OK, false),
         ["GET /api/admin/partners"] = (Rule.Administrator, HttpStatusCode.OK, false),
@@ -195,7 +197,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
     {
         public string Value(string parameter) => parameter switch
         {
-            "caseId" or "reference" => CaseId,
+            "caseId" or "reference" or "instanceId" => CaseId,
             "referralId" => $"{CaseId}:{ReferralShortId}",
             "consentId" => ConsentId,
             "documentId" => DocumentId,
