@@ -53,7 +53,7 @@ public static class CaseExportApi
             new AuditEntry(caseId, now, staff.Id, AuditActions.Export, AuditActions.CaseTarget, staff.District, AuditRoute.Of(context)), cancellationToken);
         var listed = await documents.ListAsync(caseId, cancellationToken);
         var export = new CaseExport(
-            state.AsResponse(partition),
+            await state.AsResponseAsync(partition, gate.Workflows, cancellationToken),
             await CaseApi.TimelineAsync(gate.Workflows, caseId, partition, cancellationToken),
             [.. listed.Select(d => new CaseExportDocument(d.AsResponse(), PathOf(d)))],
             now,

@@ -92,11 +92,11 @@ public static class CaseApi
 
     /// <summary>The case as it is now, with its children read in the same partition query.</summary>
     internal static async Task<IResult> CaseAnswerAsync(CaseGate gate, string caseId, CancellationToken cancellationToken) =>
-        CaseAnswer(caseId, await gate.Workflows.ListPartitionAsync(caseId, cancellationToken));
+        await CaseAnswerAsync(gate, caseId, await gate.Workflows.ListPartitionAsync(caseId, cancellationToken), cancellationToken);
 
-    private static IResult CaseAnswer(string caseId, IReadOnlyList<InstanceSnapshot> partition) =>
+    private static async Task<IResult> CaseAnswerAsync(CaseGate gate, string caseId, IReadOnlyList<InstanceSnapshot> partition, CancellationToken cancellationToken) =>
         partition.FirstOrDefault(i => i.InstanceId == caseId)?.StateAs<CaseWorkflowState>() is { } state
-            ? TypedResults.Ok(state.AsResponse(partition))
+            ? TypedResults.Ok(await state.AsResponseAsync(partition, gate.Workflows, cancellationToken))
             : CaseResults.CaseNotFound();
 
     private static async Task<IResult> CreateAsync(
@@ -164,7 +164,7 @@ public static class CaseApi
     {
         var staff = context.GetStaffMember();
         return await gate.ReadPartitionAsync(staff, caseId, "case", cancellationToken) is { } partition
-            ? CaseAnswer(caseId, partition)
+            ? await CaseAnswerAsync(gate, caseId, partition, cancellationToken)
             : CaseResults.CaseNotFound();
     }
 

@@ -9,10 +9,26 @@ namespace Kim.Api.Cases;
 public static class CaseMappings
 {
     /// <summary>
-    /// The case with its children: a referral or handover instance, when read in the same partition,
-    /// is fresher than the case's summary of it (its updates reach the case through the queue).
+    /// The case with its children and its contacts' notes, which live in rows of their own beside
+    /// the record (read with one range query, and only if the case has such notes).
     /// </summary>
-    public static CaseResponse AsResponse(this CaseWorkflowState state, IReadOnlyList<InstanceSnapshot> partition)
+    public static async Task<CaseResponse> AsResponseAsync(
+        this CaseWorkflowState state, IReadOnlyList<InstanceSnapshot> partition, WorkflowClient records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(records);
+        var texts = state.Contacts.Any(c => c.NoteKept)
+            ? await records.GetTextsAsync(state.CaseId, cancellationToken)
+            : null;
+        return state.AsResponse(partition, texts);
+    }
+
+    /// <summary>
+    /// The case with its children: a referral or handover instance, when read in the same partition,
+    /// is its own freshest account. <paramref name="texts"/> are the texts kept beside the case
+    /// (contact notes by contact id); without them a kept note shows as null.
+    /// </summary>
+    public static CaseResponse AsResponse(this CaseWorkflowState state, IReadOnlyList<InstanceSnapshot> partition, IReadOnlyDictionary<string, string>? texts = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(partition);
@@ -34,7 +50,7 @@ public static class CaseMappings
             state.Overdue,
             state.IntakeStatus,
             state.Urgency,
-            [.. state.Contacts.Select(c => new ContactResponse(c.ContactId, c.At, c.Channel, c.Note, c.RecordedBy))],
+            [.. state.Contacts.Select(c => new ContactResponse(c.ContactId, c.At, c.Channel, c.Note ?? texts?.GetValueOrDefault(c.ContactId), c.RecordedBy))],
             [.. state.Alerts.Select(a => new AlertResponse(a.Kind, a.DueAt, a.RaisedAt, a.Reference, a.ResolvedAt))],
             state.OpenedAt,
             state.OpenedBy,

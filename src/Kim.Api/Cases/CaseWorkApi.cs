@@ -137,7 +137,7 @@ public static class CaseWorkApi
                     return CaseResults.CaseNotFound();
                 }
 
-                var item = items(state.AsResponse(partition)).FirstOrDefault(i => idOf(i) == id || idOf(i) == CaseIds.Child(caseId, id));
+                var item = items(await state.AsResponseAsync(partition, gate.Workflows, ct)).FirstOrDefault(i => idOf(i) == id || idOf(i) == CaseIds.Child(caseId, id));
                 return item is null
                     ? KimProblems.NotFound($"The case has no item '{id}' in {collection}.").ToResult()
                     : TypedResults.Ok(item);

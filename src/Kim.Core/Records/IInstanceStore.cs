@@ -35,4 +35,7 @@ public interface IInstanceStore
 
     /// <summary>Instance ids under an index key, ordered, after <paramref name="afterInstanceId"/>.</summary>
     Task<IReadOnlyList<string>> QueryIndexAsync(string key, string? afterInstanceId, int take, CancellationToken cancellationToken);
+
+    /// <summary>The texts kept beside a record (<see cref="KeepText"/>), by text id; empty if none.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetTextsAsync(string instanceId, CancellationToken cancellationToken);
 }

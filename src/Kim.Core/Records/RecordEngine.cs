@@ -233,10 +233,19 @@ internal sealed class RecordEngine(
         var error = instance.Error;
         var children = new List<(InstanceRecord Child, IWorkflowDefinition Definition, StartChild Command)>();
         var deliveries = new List<(string TargetId, WorkflowEvent Event)>();
+        var texts = new List<KeptText>();
         foreach (var command in step.Commands)
         {
             switch (command)
             {
+                case KeepText keep:
+                    if (!InstanceIds.IsValid(keep.TextId) || !InstanceIds.IsRoot(keep.TextId) || keep.Text.Length > KeptText.MaxLength)
+                    {
+                        throw new InvalidOperationException($"{instance.InstanceId} keeps a text '{keep.TextId}' of {keep.Text.Length} characters; ids are letters, digits, '-', '_', '.', texts at most {KeptText.MaxLength} characters.");
+                    }
+
+                    texts.Add(new KeptText(instance.InstanceId, keep.TextId, keep.Text));
+                    break;
                 case StartTimer start:
                     timers.RemoveAll(t => t.TimerId == start.TimerId);
                     timers.Add(new HeldTimer(start.TimerId, start.DueAt, sequence));
@@ -308,7 +317,7 @@ internal sealed class RecordEngine(
             NeedsAttention = instance.NeedsAttention || attentionReason is not null,
             AttentionReason = attentionReason ?? instance.AttentionReason,
         };
-        plan.Record(instance, next, new HistoryEntry(instance.InstanceId, sequence, workflowEvent.EventId, kind, workflowEvent.Actor, now, data));
+        plan.Record(instance, next, new HistoryEntry(instance.InstanceId, sequence, workflowEvent.EventId, kind, workflowEvent.Actor, now, data), texts);
         if (ended && next.ParentId is not null)
         {
             deliveries.Add((next.ParentId, new ChildCompleted(next.InstanceId, next.Workflow, next.Status, next.Output)
@@ -375,7 +384,7 @@ internal sealed class RecordEngine(
     private async Task<bool> TryCommitAsync(Plan plan, string instanceId, int attempt, CancellationToken cancellationToken)
     {
         var writes = plan.Writes();
-        if (writes.Count > MaxInstancesPerCommit || writes.Sum(w => 1 + (2 * w.History.Count)) > MaxRowsPerCommit)
+        if (writes.Count > MaxInstancesPerCommit || writes.Sum(w => 1 + (2 * w.History.Count) + w.Texts.Count) > MaxRowsPerCommit)
         {
             throw new InvalidOperationException($"One step of {instanceId} writes {writes.Count} instances with {writes.Sum(w => w.History.Count)} history rows; that does not fit one transaction.");
         }
@@ -475,20 +484,21 @@ internal sealed class RecordEngine(
         public bool Applied(string instanceId, string eventId) =>
             Find(instanceId)?.History.Any(h => h.EventId == eventId) == true;
 
-        public void Record(InstanceRecord before, InstanceRecord after, HistoryEntry history)
+        public void Record(InstanceRecord before, InstanceRecord after, HistoryEntry history, IReadOnlyList<KeptText>? texts = null)
         {
-            if (Find(after.InstanceId) is { } planned)
+            if (Find(after.InstanceId) is not { } planned)
             {
-                planned.After = after;
-                planned.History.Add(history);
-                return;
+                planned = new PlannedInstance(before.ETag is null ? null : before, after, []);
+                _planned.Add(planned);
             }
 
-            _planned.Add(new PlannedInstance(before.ETag is null ? null : before, after, [history]));
+            planned.After = after;
+            planned.History.Add(history);
+            planned.Texts.AddRange(texts ?? []);
         }
 
         public List<InstanceWrite> Writes() =>
-            [.. _planned.Select(p => new InstanceWrite(p.After, p.History, InstanceBody.Encode(p.After)))];
+            [.. _planned.Select(p => new InstanceWrite(p.After, p.History, InstanceBody.Encode(p.After)) { Texts = p.Texts })];
 
         /// <summary>Timers and actions that are new or moved: their orchestrations must re-read the record.</summary>
         public List<RecordWake> Wakes()
@@ -522,5 +532,7 @@ internal sealed class RecordEngine(
         public InstanceRecord After { get; set; } = after;
 
         public List<HistoryEntry> History { get; } = history;
+
+        public List<KeptText> Texts { get; } = [];
     }
 }

@@ -55,6 +55,10 @@ public sealed class WorkflowClient
         return new HistoryPage(entries, entries.Count == pageSize ? entries[^1].Sequence : null);
     }
 
+    /// <summary>The free texts kept beside a record (<see cref="KeepText"/>), by text id; one range query of its partition.</summary>
+    public Task<IReadOnlyDictionary<string, string>> GetTextsAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        Store.GetTextsAsync(instanceId, cancellationToken);
+
     /// <summary>A root and all its descendants (a case with its referrals and handovers).</summary>
     public async Task<IReadOnlyList<InstanceSnapshot>> ListPartitionAsync(string instanceId, CancellationToken cancellationToken = default) =>
         [.. (await Store.ListPartitionAsync(InstanceIds.RootOf(instanceId), cancellationToken)).Select(InstanceSnapshot.From)];

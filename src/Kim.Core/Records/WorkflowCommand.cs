@@ -12,6 +12,7 @@ namespace Kim.Core.Records;
 [JsonDerivedType(typeof(RaiseEventOn), "raise-event-on")]
 [JsonDerivedType(typeof(CompleteWorkflow), "complete")]
 [JsonDerivedType(typeof(FailWorkflow), "fail")]
+[JsonDerivedType(typeof(KeepText), "keep-text")]
 public abstract record WorkflowCommand;
 
 /// <summary>Start a timer; starting one with an id the instance already holds moves it.</summary>
@@ -37,3 +38,13 @@ public sealed record CompleteWorkflow(JsonElement? Output) : WorkflowCommand;
 
 /// <summary>The instance has ended badly; the parent, if any, receives <see cref="ChildCompleted"/>.</summary>
 public sealed record FailWorkflow(string Reason) : WorkflowCommand;
+
+/// <summary>
+/// Keeps a free text (a contact's note) in a row of its own beside the record, written in the same
+/// transaction, so a record whose texts grow never outgrows its row (one record row holds at most
+/// <see cref="InstanceBody.MaxBytes"/>); the decision's state keeps only the text's id. A text of an
+/// id that exists is replaced. Read with <see cref="WorkflowClient.GetTextsAsync"/>.
+/// </summary>
+/// <param name="TextId">Unique within the record (e.g. the contact's id); letters, digits, '-', '_', '.'.</param>
+/// <param name="Text">At most <see cref="KeptText.MaxLength"/> characters.</param>
+public sealed record KeepText(string TextId, string Text) : WorkflowCommand;

@@ -64,10 +64,17 @@ public sealed partial class CaseWorkflow
         }
 
         var at = payload.At ?? e.At;
-        var contact = new Contact($"ct-{s.Contacts.Count + 1}", at, payload.Channel, payload.Note, e.Actor);
+        var keep = !string.IsNullOrEmpty(payload.Note);
+        var contact = new Contact($"ct-{s.Contacts.Count + 1}", at, payload.Channel, null, e.Actor, NoteKept: keep);
         var last = s.LastContactAt is { } previous && previous > at ? previous : at;
         var state = s with { Contacts = s.Contacts.Add(contact), LastContactAt = last };
         var book = new TimerBook(s.Timers);
+        if (keep)
+        {
+            // Contacts grow for years: their notes live in rows of their own (ARCHITECTURE.md).
+            book.Add(new KeepText(contact.ContactId, payload.Note!));
+        }
+
         if (s.State is CaseState.Monitoring or CaseState.HandoverPending)
         {
             book.Start(CaseTimers.NoContact, Timing(s).NoContact.After(last, _calendar));

@@ -5,7 +5,7 @@ using Kim.Core.Storage.Records;
 using Kim.Testing;
 using static Kim.Storage.Tests.StorageTestKit;
 
-namespace Kim.Storage.Tests.Runtime;
+namespace Kim.Storage.Tests.Records;
 
 /// <summary>The instance store's optimistic concurrency and all-or-nothing commits, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -12,6 +12,7 @@ public sealed class InMemoryInstanceStore : IInstanceStore
     private readonly SortedDictionary<string, InstanceRecord> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedList<long, HistoryEntry>> _history = new(StringComparer.Ordinal);
     private readonly HashSet<(string InstanceId, string EventId)> _markers = [];
+    private readonly Dictionary<(string InstanceId, string TextId), string> _texts = [];
     private readonly Dictionary<string, SortedSet<string>> _index = new(StringComparer.Ordinal);
     private long _etags;
 
@@ -49,6 +50,15 @@ public sealed class InMemoryInstanceStore : IInstanceStore
                 ? [.. rows.Values.Where(h => h.Sequence > afterSequence).Take(take)]
                 : [];
             return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> GetTextsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<string, string> texts = _texts.Where(t => t.Key.InstanceId == instanceId).ToDictionary(t => t.Key.TextId, t => t.Value, StringComparer.Ordinal);
+            return Task.FromResult(texts);
         }
     }
 
@@ -103,6 +113,11 @@ public sealed class InMemoryInstanceStore : IInstanceStore
                     rows.Add(history.Sequence, history);
                     _markers.Add((id, history.EventId));
                 }
+
+                foreach (var text in write.Texts)
+                {
+                    _texts[(text.InstanceId, text.TextId)] = text.Text;
+                }
             }
 
             Commits++;
@@ -120,6 +135,10 @@ public sealed class InMemoryInstanceStore : IInstanceStore
                 _instances.Remove(id);
                 _history.Remove(id);
                 _markers.RemoveWhere(m => m.InstanceId == id);
+                foreach (var key in _texts.Keys.Where(k => k.InstanceId == id).ToList())
+                {
+                    _texts.Remove(key);
+                }
             }
         }
 

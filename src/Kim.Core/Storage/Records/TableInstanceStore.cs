@@ -28,6 +28,9 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
 
     public static string MarkerRow(string instanceId, string eventId) => $"e|{instanceId}|{eventId}";
 
+    /// <summary>The row of a text kept beside a record (<see cref="KeepText"/>).</summary>
+    public static string TextRow(string instanceId, string textId) => $"t|{instanceId}|{textId}";
+
     public async Task<InstanceRecord?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
         var entity = await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), InstanceRow(instanceId), cancellationToken: cancellationToken);
@@ -62,6 +65,19 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         return entries;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> GetTextsAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var prefix = TextRow(instanceId, string.Empty);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {InstanceIds.RootOf(instanceId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var entity in instances.QueryAsync<TableEntity>(filter, select: ["RowKey", "Text"], cancellationToken: cancellationToken))
+        {
+            texts[entity.RowKey[prefix.Length..]] = entity.GetString("Text") ?? string.Empty;
+        }
+
+        return texts;
+    }
+
     public async Task<IReadOnlyList<InstanceRecord>> ListPartitionAsync(string rootId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {rootId} and RowKey ge {"i|"} and RowKey lt {"i}"}");
@@ -93,6 +109,12 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
                 };
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, marker));
             }
+
+            foreach (var text in write.Texts)
+            {
+                var kept = new TableEntity(write.Instance.PartitionKey, TextRow(text.InstanceId, text.TextId)) { { "Text", text.Text } };
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, kept));
+            }
         }
 
         try
@@ -115,7 +137,7 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
             foreach (var id in group)
             {
                 rows.Add(InstanceRow(id));
-                foreach (var prefix in new[] { $"h|{id}|", $"e|{id}|" })
+                foreach (var prefix in new[] { $"h|{id}|", $"e|{id}|", $"t|{id}|" })
                 {
                     var end = prefix[..^1] + "}";
                     var filter = TableClient.CreateQueryFilter($"PartitionKey eq {group.Key} and RowKey ge {prefix} and RowKey lt {end}");
