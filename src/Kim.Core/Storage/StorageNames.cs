@@ -52,6 +52,15 @@ public static class StorageNames
     /// </summary>
     public const string DueIndexTable = "dueindex";
 
+    /// <summary>
+    /// The anonymous statistics rows of cases (docs/reports.md): a partition per district, a row per
+    /// case under a random key that names no case. Kept when a case is deleted.
+    /// </summary>
+    public const string CaseStatisticsTable = "casestatistics";
+
+    /// <summary>Which statistics row belongs to which case: a partition per case, deleted with the case.</summary>
+    public const string CaseStatisticsKeysTable = "casestatisticskeys";
+
     /// <summary>Work for the durable runtime: timers and actions.</summary>
     public const string WorkQueue = "work";
 
@@ -63,7 +72,8 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable];
+         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable,
+         CaseStatisticsTable, CaseStatisticsKeysTable];
 
     public static IReadOnlyList<string> Queues { get; } = [WorkQueue, PoisonQueue];
 
