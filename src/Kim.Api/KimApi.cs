@@ -7,6 +7,7 @@ using Kim.Api.Limits;
 using Kim.Api.Mail;
 using Kim.Api.Partners;
 using Kim.Api.Reminders;
+using Kim.Api.Reports;
 using Kim.Api.Storage;
 using Kim.Api.Triggers;
 using Kim.Api.Workflows;
@@ -22,7 +23,7 @@ public static class KimApi
 {
     /// <summary>
     /// Registers the API's services: HTTP conventions, storage, cases, workflows, access, limits,
-    /// intake, mail and the reminder digest. Settings that Kim cannot use surface when the options
+    /// intake, mail, the reminder digest and the coordinators' reports. Settings that Kim cannot use surface when the options
     /// are validated (<see cref="SettingErrors.ValidateOptions"/>) or as
     /// <see cref="Kim.Core.InvalidSettingException"/> here.
     /// </summary>
@@ -45,6 +46,7 @@ public static class KimApi
         services.AddKimIntake(configuration);
         services.AddKimMail(configuration, environment);
         services.AddKimReminders();
+        services.AddKimReports();
         return services;
     }
 
@@ -67,6 +69,7 @@ public static class KimApi
         app.MapKimAdministration();
         app.MapKimAudit();
         app.MapKimCaseExport();
+        app.MapKimReports();
         app.MapMailApi();
         app.MapFunctionsTriggers(app.Configuration);
         return app;

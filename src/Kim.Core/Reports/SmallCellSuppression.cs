@@ -11,10 +11,14 @@ namespace Kim.Core.Reports;
 /// a column with its column total, the totals with the grand total — has either no suppressed member
 /// or at least two. Where a relation has exactly one, its smallest published member is suppressed
 /// too (a cell before a total of the same value), and the check repeats until nothing changes.
+/// That rule alone can leave a value that a chain of relations determines (a suppressed cell that
+/// links two otherwise separate groups of suppressed cells), so an exact audit follows: every
+/// suppressed value is tested for being determined by the published ones (linear algebra over the
+/// relations, as τ-ARGUS's audit does), and while one is, the smallest published partner in its
+/// relations is suppressed as well and both steps repeat. Bounds (counts are never negative) are
+/// not audited: a value can at most be narrowed to a range, never worked out.
 /// Totals are values like any other: one below the threshold is suppressed, and a total is
-/// suppressed secondarily only if its relation needs it, so the same total is treated the same
-/// wherever it is published. This rule defeats the row and column differences; it is not a full
-/// linear-programming audit (τ-ARGUS), which the small one- and two-way tables of Kim do not need.
+/// suppressed secondarily only if a relation needs it.
 /// </summary>
 public static class SmallCellSuppression
 {
@@ -61,22 +65,32 @@ public static class SmallCellSuppression
 
         var relations = Relations(rows, columns, rowTotals is not null, columnTotals is not null, rowTotalAt, columnTotalAt, totalAt);
         var suppressed = values.Select(v => v.Value < Threshold).ToArray();
-        for (var changed = true; changed;)
+        int? Smallest(IEnumerable<int> members) => members.Where(i => !suppressed[i])
+            .OrderBy(i => values[i].Value).ThenBy(i => values[i].IsTotal).ThenBy(i => i)
+            .Select(i => (int?)i).FirstOrDefault();
+        while (true)
         {
-            changed = false;
-            foreach (var relation in relations)
+            for (var changed = true; changed;)
             {
-                if (relation.Count(i => suppressed[i]) != 1)
+                changed = false;
+                foreach (var relation in relations.Where(r => r.Count(i => suppressed[i]) == 1))
                 {
-                    continue;
+                    if (Smallest(relation) is { } partner)
+                    {
+                        suppressed[partner] = true;
+                        changed = true;
+                    }
                 }
-
-                var partner = relation.Where(i => !suppressed[i])
-                    .OrderBy(i => values[i].Value).ThenBy(i => values[i].IsTotal).ThenBy(i => i)
-                    .First();
-                suppressed[partner] = true;
-                changed = true;
             }
+
+            // The audit: a value still derivable (through a chain of relations) gets one more partner.
+            if (Derivable(relations, suppressed) is not { } exposed
+                || Smallest(relations.Where(r => r.Contains(exposed)).SelectMany(r => r)) is not { } extra)
+            {
+                break;
+            }
+
+            suppressed[extra] = true;
         }
 
         var cellMask = new bool[rows, columns];
@@ -95,7 +109,64 @@ public static class SmallCellSuppression
             totalAt >= 0 && suppressed[totalAt]);
     }
 
-    /// <summary>The published additive relations, each the indices of its members (the sum's parts and the sum).</summary>
+    /// <summary>
+    /// The first suppressed value that the published ones determine, or null. Each relation is a
+    /// linear equation in the suppressed values (parts +1, the sum −1, published values move to the
+    /// other side); a value is determined exactly when its unit vector lies in the span of those
+    /// equations, that is when adding it does not raise their rank.
+    /// </summary>
+    private static int? Derivable(List<int[]> relations, bool[] suppressed)
+    {
+        var unknowns = Enumerable.Range(0, suppressed.Length).Where(i => suppressed[i]).ToList();
+        var system = relations
+            .Select(r => unknowns.Select(u => r.Contains(u) ? (u == r[^1] ? -1.0 : 1.0) : 0.0).ToArray())
+            .ToList();
+        var rank = Rank(system);
+        for (var k = 0; k < unknowns.Count; k++)
+        {
+            var probe = new double[unknowns.Count];
+            probe[k] = 1;
+            if (Rank([.. system, probe]) == rank)
+            {
+                return unknowns[k];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rank of a small matrix by Gaussian elimination (its entries are 0 and ±1, so doubles are exact enough).</summary>
+    private static int Rank(List<double[]> matrix)
+    {
+        const double Zero = 1e-9;
+        var m = matrix.Select(r => (double[])r.Clone()).ToList();
+        var width = m.Count == 0 ? 0 : m[0].Length;
+        var rank = 0;
+        for (var c = 0; c < width && rank < m.Count; c++)
+        {
+            var pivot = Enumerable.Range(rank, m.Count - rank).Where(r => Math.Abs(m[r][c]) > Zero).DefaultIfEmpty(-1).First();
+            if (pivot < 0)
+            {
+                continue;
+            }
+
+            (m[rank], m[pivot]) = (m[pivot], m[rank]);
+            for (var r = rank + 1; r < m.Count; r++)
+            {
+                var factor = m[r][c] / m[rank][c];
+                for (var k = c; k < width && factor != 0; k++)
+                {
+                    m[r][k] -= factor * m[rank][k];
+                }
+            }
+
+            rank++;
+        }
+
+        return rank;
+    }
+
+    /// <summary>The published additive relations, each the indices of its members: the sum's parts, then the sum.</summary>
     private static List<int[]> Relations(int rows, int columns, bool hasRowTotals, bool hasColumnTotals, int rowTotalAt, int columnTotalAt, int totalAt)
     {
         var relations = new List<int[]>();
