@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kim.Core.Reports;
 
 namespace Kim.Api.Reports;
@@ -8,4 +9,7 @@ namespace Kim.Api.Reports;
 /// </summary>
 /// <param name="From">First day of the first month counted (Europe/Berlin).</param>
 /// <param name="To">Last day of the last month counted (Europe/Berlin).</param>
-public sealed record ReportResponse(string District, string? Municipality, DateOnly From, DateOnly To, IReadOnlyList<ReportCell> Figures);
+public sealed record ReportResponse(
+    string District,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Municipality,
+    DateOnly From, DateOnly To, IReadOnlyList<ReportCell> Figures);

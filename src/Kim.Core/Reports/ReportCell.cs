@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kim.Core.Reports;
 
 /// <summary>
@@ -7,5 +9,9 @@ namespace Kim.Core.Reports;
 /// <param name="Figure">The figure, e.g. <c>age-band</c>.</param>
 /// <param name="Category">The row label, e.g. <c>18-26</c>.</param>
 /// <param name="Detail">The column label of a two-way figure, e.g. a referral's outcome.</param>
-/// <param name="Value">Cases (days for <c>days-without-benefits</c>); null when suppressed.</param>
-public sealed record ReportCell(string Figure, string? Category, string? Detail, long? Value);
+/// <param name="Value">Cases (days for <c>days-without-benefits</c>); null when suppressed. Nulls are written, never left out.</param>
+public sealed record ReportCell(
+    string Figure,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Category,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Value);
