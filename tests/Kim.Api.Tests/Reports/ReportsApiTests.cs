@@ -133,6 +133,39 @@ public sealed class ReportsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(("2026-01-01", "2026-11-30"), (defaults.GetProperty("from").GetString(), defaults.GetProperty("to").GetString()));
     }
 
+    [Fact(Timeout = Timeout)]
+    public async Task A_rebuild_writes_the_rows_of_cases_whose_writes_were_lost_and_twice_changes_nothing()
+    {
+        await using var app = new KimApp(azurite);
+        using var staff = app.Staff("cm-menden");
+        using var coordinator = app.Staff("coord-mk");
+        for (var i = 0; i < 5; i++)
+        {
+            await CaseKit.OpenAsync(staff);
+        }
+
+        var tables = app.Services.GetRequiredService<TableServiceClient>();
+        foreach (var name in new[] { StorageNames.CaseStatisticsTable, StorageNames.CaseStatisticsKeysTable })
+        {
+            var table = tables.GetTableClient(name);
+            await foreach (var entity in table.QueryAsync<TableEntity>())
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey);
+            }
+        }
+
+        var lost = await CaseKit.OkAsync(await coordinator.GetAsync($"/api/reports/cases?municipality=menden&{November}"));
+        var projection = app.Services.GetRequiredService<CaseStatisticsProjection>();
+        var workflows = app.Services.GetRequiredService<WorkflowClient>();
+        await projection.RebuildAsync(workflows, CancellationToken.None);
+        await projection.RebuildAsync(workflows, CancellationToken.None);
+        var rebuilt = await CaseKit.OkAsync(await coordinator.GetAsync($"/api/reports/cases?municipality=menden&{November}"));
+
+        Assert.Null(Value(lost, "cases", "new"));
+        Assert.Equal(5, Value(rebuilt, "cases", "new"));
+        Assert.Equal(5, Value(rebuilt, "age-band", "27-44"));
+    }
+
     [Fact]
     public async Task Every_text_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
     {
