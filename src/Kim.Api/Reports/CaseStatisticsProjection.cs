@@ -23,7 +23,7 @@ public sealed class CaseStatisticsProjection(CaseStatisticsStore store, IAccessD
         ArgumentNullException.ThrowIfNull(instance);
         return instance.Workflow == CaseWorkflow.WorkflowName && InstanceIds.IsRoot(instance.InstanceId)
             && instance.StateAs<CaseWorkflowState>() is { } state
-            ? ProjectAsync(state, instance.Sequence, state.PurgeRequestedAt is null, cancellationToken)
+            ? ProjectAsync(state, instance.Sequence, state.PurgeRequestedAt is null, rewrite: false, cancellationToken)
             : Task.CompletedTask;
     }
 
@@ -35,7 +35,7 @@ public sealed class CaseStatisticsProjection(CaseStatisticsStore store, IAccessD
     {
         if (instance?.StateAs<CaseWorkflowState>() is { } state)
         {
-            await ProjectAsync(state, instance.Sequence, mayCreate: false, cancellationToken);
+            await ProjectAsync(state, instance.Sequence, mayCreate: false, rewrite: true, cancellationToken);
         }
 
         await store.ForgetAsync(caseId, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class CaseStatisticsProjection(CaseStatisticsStore store, IAccessD
             {
                 if (instance.StateAs<CaseWorkflowState>() is { } state)
                 {
-                    await ProjectAsync(state, instance.Sequence, state.PurgeRequestedAt is null, cancellationToken);
+                    await ProjectAsync(state, instance.Sequence, state.PurgeRequestedAt is null, rewrite: true, cancellationToken);
                     count++;
                 }
             }
@@ -65,7 +65,7 @@ public sealed class CaseStatisticsProjection(CaseStatisticsStore store, IAccessD
         return count;
     }
 
-    private async Task ProjectAsync(CaseWorkflowState state, long sequence, bool mayCreate, CancellationToken cancellationToken)
+    private async Task ProjectAsync(CaseWorkflowState state, long sequence, bool mayCreate, bool rewrite, CancellationToken cancellationToken)
     {
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var partnerId in state.Referrals.Select(r => r.PartnerId).Append(state.Source.PartnerId).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -76,6 +76,6 @@ public sealed class CaseStatisticsProjection(CaseStatisticsStore store, IAccessD
             }
         }
 
-        await store.WriteAsync(state.CaseId, state.District, sequence, mayCreate, CaseStatistics.Of(state, types, timing.Calendar), cancellationToken);
+        await store.WriteAsync(state.CaseId, state.District, sequence, mayCreate, rewrite, CaseStatistics.Of(state, types, timing.Calendar), cancellationToken);
     }
 }

@@ -19,7 +19,8 @@ namespace Kim.Core.Reports;
 /// random keys.
 /// </para>
 /// Writes are idempotent (the whole row is replaced) and ordered by the case's sequence, kept in the
-/// mapping, so a late or repeated observer call changes nothing.
+/// mapping, so a late or repeated observer call changes nothing. A crash between the mapping and
+/// the row leaves the row behind until the case's next change or a rebuild.
 /// </summary>
 public sealed class CaseStatisticsStore(TableServiceClient tables)
 {
@@ -34,45 +35,55 @@ public sealed class CaseStatisticsStore(TableServiceClient tables)
     public static string Partition(string? district) => string.IsNullOrEmpty(district) ? "-" : district;
 
     /// <summary>
-    /// Writes the case's row as of <paramref name="sequence"/>, unless a newer one was written.
+    /// Writes the case's row as of <paramref name="sequence"/>, unless a newer one was written. The
+    /// mapping's sequence is advanced first, conditionally on its ETag, and only the writer that
+    /// advanced it writes the row: of two observers of one case, the older one stops.
     /// </summary>
     /// <param name="caseId">The case (only the mapping names it).</param>
     /// <param name="district">The case's district: the row's partition.</param>
     /// <param name="sequence">The case instance's sequence the row was computed from.</param>
     /// <param name="mayCreate">False once the case is being deleted: an existing row is updated, no new one is started.</param>
+    /// <param name="rewrite">Write the row also when this sequence was written already (a rebuild after a crash between mapping and row).</param>
     /// <param name="row">The row.</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public async Task WriteAsync(string caseId, string? district, long sequence, bool mayCreate, CaseStatisticsRow row, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        string caseId, string? district, long sequence, bool mayCreate, bool rewrite, CaseStatisticsRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var mapping = await Mappings.GetEntityOrDefaultAsync(caseId, MappingRow, cancellationToken: cancellationToken);
-            if (mapping is null)
+            try
             {
-                if (!mayCreate)
+                if (mapping is null)
+                {
+                    if (!mayCreate)
+                    {
+                        return;
+                    }
+
+                    mapping = new TableEntity(caseId, MappingRow)
+                    {
+                        ["StatisticsId"] = Guid.NewGuid().ToString("N"),
+                        ["Partition"] = Partition(district),
+                        ["Sequence"] = sequence,
+                    };
+                    await Mappings.AddEntityAsync(mapping, cancellationToken);
+                }
+                else if (mapping.GetInt64("Sequence") is { } written && (written > sequence || written == sequence && !rewrite))
                 {
                     return;
                 }
-
-                try
+                else
                 {
-                    // The key is reserved before the row is written, so two observers of one case never start two rows.
-                    await Mappings.AddEntityAsync(
-                        new TableEntity(caseId, MappingRow) { ["StatisticsId"] = Guid.NewGuid().ToString("N"), ["Partition"] = Partition(district), ["Sequence"] = 0L },
-                        cancellationToken);
+                    mapping["Sequence"] = sequence;
+                    await Mappings.UpdateEntityAsync(mapping, mapping.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
-                catch (RequestFailedException e) when (e.Status == 409)
-                {
-                    // Another observer reserved it: read again.
-                }
-
-                continue;
             }
-
-            if (mapping.GetInt64("Sequence") is { } written && written >= sequence)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                return;
+                // Another writer (or the deletion) came between: read again and compare.
+                continue;
             }
 
             var entity = new TableEntity(mapping.GetString("Partition"), mapping.GetString("StatisticsId"))
@@ -81,16 +92,7 @@ public sealed class CaseStatisticsStore(TableServiceClient tables)
                 ["Row"] = KimJson.ToElement(row).GetRawText(),
             };
             await Rows.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            try
-            {
-                mapping["Sequence"] = sequence;
-                await Mappings.UpdateEntityAsync(mapping, mapping.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // A newer write (or the deletion) came between: read again and compare.
-            }
+            return;
         }
     }
 
