@@ -20,7 +20,7 @@ public static class ReportsApi
         reports.MapGet("/cases", (HttpContext context, CaseStatisticsStore store, IAccessDirectory directory, TimeProvider time, TimingConfiguration timing,
                 string? municipality, string? from, string? to, CancellationToken cancellationToken) =>
                 AnswerAsync(context, store, directory, time, timing, municipality, from, to,
-                    (rows, first, last) => StatisticsReports.Cases(rows, first, last, CaseStatisticsProjection.PartnerTypes), cancellationToken))
+                    (rows, municipalities, wanted, first, last) => StatisticsReports.Cases(rows, municipalities, wanted, first, last, CaseStatisticsProjection.PartnerTypes), cancellationToken))
             .WithName("CaseReport")
             .WithSummary("Anonymous case figures of the district or one municipality (filters municipality, from, to: days, Europe/Berlin, whole months counted); values below 5 cases and their secondary partners are null; Accept: text/csv for CSV")
             .Produces<ReportResponse>()
@@ -48,7 +48,7 @@ public static class ReportsApi
         string? municipality,
         string? from,
         string? to,
-        Func<IReadOnlyList<CaseStatisticsRow>, DateOnly, DateOnly, IReadOnlyList<ReportCell>> build,
+        Func<IReadOnlyList<CaseStatisticsRow>, IReadOnlyList<string>, string?, DateOnly, DateOnly, IReadOnlyList<ReportCell>> build,
         CancellationToken cancellationToken)
     {
         var staff = context.GetStaffMember();
@@ -67,16 +67,17 @@ public static class ReportsApi
         }
 
         // A municipality of another district is answered exactly like one that does not exist.
-        if (municipality is not null
-            && !(await directory.ListMunicipalitiesAsync(staff.District, cancellationToken)).Any(m => m.Id == municipality))
+        var municipalities = (await directory.ListMunicipalitiesAsync(staff.District, cancellationToken)).Select(m => m.Id).ToList();
+        if (municipality is not null && !municipalities.Contains(municipality, StringComparer.Ordinal))
         {
             return KimProblems.NotFound("There is no municipality with this id in your district.").ToResult();
         }
 
-        var rows = await store.ReadAsync(staff.District, municipality, cancellationToken);
+        // The whole district is read even for one municipality: its figures are suppressed together with the others'.
+        var rows = await store.ReadAsync(staff.District, cancellationToken);
         var firstDay = CaseStatistics.Month(first);
         var lastDay = CaseStatistics.Month(last).AddMonths(1).AddDays(-1);
-        var report = new ReportResponse(staff.District, municipality, firstDay, lastDay, build(rows, firstDay, lastDay));
+        var report = new ReportResponse(staff.District, municipality, firstDay, lastDay, build(rows, municipalities, municipality, firstDay, lastDay));
         if (WantsCsv(context.Request))
         {
             return Results.Stream(

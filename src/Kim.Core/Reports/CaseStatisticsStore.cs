@@ -109,15 +109,10 @@ public sealed class CaseStatisticsStore(TableServiceClient tables)
         }
     }
 
-    /// <summary>The rows of the district, of one municipality when given.</summary>
-    public async Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(string district, string? municipality, CancellationToken cancellationToken)
+    /// <summary>The rows of the district.</summary>
+    public async Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(string district, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(district)}");
-        if (municipality is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"Municipality eq {municipality}");
-        }
-
         var rows = new List<CaseStatisticsRow>();
         await foreach (var entity in Rows.QueryAsync<TableEntity>(filter, select: ["Row"], cancellationToken: cancellationToken))
         {

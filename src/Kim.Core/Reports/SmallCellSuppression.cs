@@ -14,8 +14,10 @@ namespace Kim.Core.Reports;
 /// That rule alone can leave a value that a chain of relations determines (a suppressed cell that
 /// links two otherwise separate groups of suppressed cells), so an exact audit follows: every
 /// suppressed value is tested for being determined by the published ones (linear algebra over the
-/// relations, as τ-ARGUS's audit does), and while one is, the smallest published partner in its
-/// relations is suppressed as well and both steps repeat. Bounds (counts are never negative) are
+/// relations, as τ-ARGUS's audit does), and each one that is gets the smallest published partner in
+/// its relations suppressed as well; both steps repeat until the audit finds nothing. A figure
+/// published per municipality and for the district is one system: the district's value in each
+/// place is the sum of the municipalities', another relation. Bounds (counts are never negative) are
 /// not audited: a value can at most be narrowed to a range, never worked out.
 /// Totals are values like any other: one below the threshold is suppressed, and a total is
 /// suppressed secondarily only if a relation needs it.
@@ -37,33 +39,48 @@ public static class SmallCellSuppression
     public static SuppressionMask Apply(long[,] cells, long[]? rowTotals, long[]? columnTotals, long? total)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        int rows = cells.GetLength(0), columns = cells.GetLength(1);
-        if (rowTotals is not null && rowTotals.Length != rows || columnTotals is not null && columnTotals.Length != columns)
+        if (rowTotals is not null && rowTotals.Length != cells.GetLength(0) || columnTotals is not null && columnTotals.Length != cells.GetLength(1))
         {
             throw new ArgumentException("A margin does not match the cells.");
         }
 
-        // One flat list of values: cells row by row, row totals, column totals, the grand total.
+        return Apply([], new FigureTable(cells, rowTotals, columnTotals, total)).Whole;
+    }
+
+    /// <summary>
+    /// The suppression of a figure published for a whole (the district) and for each of its parts
+    /// (the municipalities), whose values add up to the whole's value by value: besides each table's
+    /// own relations, every value of the whole is the sum of the parts' values in its place, so a
+    /// value suppressed for one municipality cannot be worked out from the district's figure and the
+    /// other municipalities'. Every table gets the same suppression whichever is asked for.
+    /// </summary>
+    /// <exception cref="ArgumentException">A part is not laid out like the whole.</exception>
+    public static (IReadOnlyList<SuppressionMask> Parts, SuppressionMask Whole) Apply(IReadOnlyList<FigureTable> parts, FigureTable whole)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(whole);
         var values = new List<(long Value, bool IsTotal)>();
-        for (var r = 0; r < rows; r++)
+        var relations = new List<int[]>();
+        var starts = new List<int>();
+        foreach (var table in parts.Append(whole))
         {
-            for (var c = 0; c < columns; c++)
-            {
-                values.Add((cells[r, c], false));
-            }
+            whole.CheckShape(table);
+            starts.Add(values.Count);
+            relations.AddRange(table.Relations(values.Count));
+            values.AddRange(table.Values());
         }
 
-        var rowTotalAt = values.Count;
-        values.AddRange((rowTotals ?? []).Select(v => (v, true)));
-        var columnTotalAt = values.Count;
-        values.AddRange((columnTotals ?? []).Select(v => (v, true)));
-        var totalAt = total is { } grand ? values.Count : -1;
-        if (total is { } t)
+        if (parts.Count > 0)
         {
-            values.Add((t, true));
+            relations.AddRange(Enumerable.Range(0, whole.Count).Select(p => starts.Select(s => s + p).ToArray()));
         }
 
-        var relations = Relations(rows, columns, rowTotals is not null, columnTotals is not null, rowTotalAt, columnTotalAt, totalAt);
+        var suppressed = Suppress(values, relations);
+        return ([.. parts.Select((table, i) => new SuppressionMask(table, suppressed, starts[i]))], new SuppressionMask(whole, suppressed, starts[^1]));
+    }
+
+    private static bool[] Suppress(List<(long Value, bool IsTotal)> values, List<int[]> relations)
+    {
         var suppressed = values.Select(v => v.Value < Threshold).ToArray();
         int? Smallest(IEnumerable<int> members) => members.Where(i => !suppressed[i])
             .OrderBy(i => values[i].Value).ThenBy(i => values[i].IsTotal).ThenBy(i => i)
@@ -83,62 +100,53 @@ public static class SmallCellSuppression
                 }
             }
 
-            // The audit: a value still derivable (through a chain of relations) gets one more partner.
-            if (Derivable(relations, suppressed) is not { } exposed
-                || Smallest(relations.Where(r => r.Contains(exposed)).SelectMany(r => r)) is not { } extra)
+            // The audit: each value still derivable (through a chain of relations) gets one more partner.
+            var extras = Derivable(relations, suppressed)
+                .Select(exposed => Smallest(relations.Where(r => r.Contains(exposed)).SelectMany(r => r)))
+                .OfType<int>()
+                .ToList();
+            if (extras.Count == 0)
             {
-                break;
+                return suppressed;
             }
 
-            suppressed[extra] = true;
+            extras.ForEach(extra => suppressed[extra] = true);
         }
-
-        var cellMask = new bool[rows, columns];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                cellMask[r, c] = suppressed[r * columns + c];
-            }
-        }
-
-        return new SuppressionMask(
-            cellMask,
-            rowTotals is null ? [] : suppressed[rowTotalAt..columnTotalAt],
-            columnTotals is null ? [] : suppressed[columnTotalAt..(columnTotalAt + columns)],
-            totalAt >= 0 && suppressed[totalAt]);
     }
 
     /// <summary>
-    /// The first suppressed value that the published ones determine, or null. Each relation is a
-    /// linear equation in the suppressed values (parts +1, the sum −1, published values move to the
-    /// other side); a value is determined exactly when its unit vector lies in the span of those
-    /// equations, that is when adding it does not raise their rank.
+    /// The suppressed values that the published ones determine. Each relation is a linear equation in
+    /// the suppressed values (parts +1, the sum −1, published values move to the other side). A value
+    /// is determined exactly when its unit vector lies in the span of those equations, that is when
+    /// the reduced row echelon form of the system has that unit vector as a row.
     /// </summary>
-    private static int? Derivable(List<int[]> relations, bool[] suppressed)
+    private static List<int> Derivable(List<int[]> relations, bool[] suppressed)
     {
         var unknowns = Enumerable.Range(0, suppressed.Length).Where(i => suppressed[i]).ToList();
+        var column = unknowns.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
         var system = relations
-            .Select(r => unknowns.Select(u => r.Contains(u) ? (u == r[^1] ? -1.0 : 1.0) : 0.0).ToArray())
-            .ToList();
-        var rank = Rank(system);
-        for (var k = 0; k < unknowns.Count; k++)
-        {
-            var probe = new double[unknowns.Count];
-            probe[k] = 1;
-            if (Rank([.. system, probe]) == rank)
+            .Select(r =>
             {
-                return unknowns[k];
-            }
-        }
+                var row = new double[unknowns.Count];
+                foreach (var member in r.Where(m => suppressed[m]))
+                {
+                    row[column[member]] = member == r[^1] ? -1 : 1;
+                }
 
-        return null;
+                return row;
+            })
+            .ToList();
+        return [.. ReducedRowEchelon(system)
+            .Select(row => Enumerable.Range(0, row.Length).Where(k => Math.Abs(row[k]) > Zero).Take(2).ToList())
+            .Where(nonZero => nonZero.Count == 1)
+            .Select(nonZero => unknowns[nonZero[0]])];
     }
 
-    /// <summary>The rank of a small matrix by Gaussian elimination (its entries are 0 and ±1, so doubles are exact enough).</summary>
-    private static int Rank(List<double[]> matrix)
+    private const double Zero = 1e-9;
+
+    /// <summary>The non-zero rows of the reduced row echelon form (Gauss–Jordan; the entries are 0 and ±1 and the tables small, so doubles are exact enough).</summary>
+    private static List<double[]> ReducedRowEchelon(List<double[]> matrix)
     {
-        const double Zero = 1e-9;
         var m = matrix.Select(r => (double[])r.Clone()).ToList();
         var width = m.Count == 0 ? 0 : m[0].Length;
         var rank = 0;
@@ -151,54 +159,27 @@ public static class SmallCellSuppression
             }
 
             (m[rank], m[pivot]) = (m[pivot], m[rank]);
-            for (var r = rank + 1; r < m.Count; r++)
+            var lead = m[rank][c];
+            for (var k = c; k < width; k++)
             {
-                var factor = m[r][c] / m[rank][c];
-                for (var k = c; k < width && factor != 0; k++)
+                m[rank][k] /= lead;
+            }
+
+            for (var r = 0; r < m.Count; r++)
+            {
+                var factor = m[r][c];
+                if (r != rank && Math.Abs(factor) > Zero)
                 {
-                    m[r][k] -= factor * m[rank][k];
+                    for (var k = c; k < width; k++)
+                    {
+                        m[r][k] -= factor * m[rank][k];
+                    }
                 }
             }
 
             rank++;
         }
 
-        return rank;
-    }
-
-    /// <summary>The published additive relations, each the indices of its members: the sum's parts, then the sum.</summary>
-    private static List<int[]> Relations(int rows, int columns, bool hasRowTotals, bool hasColumnTotals, int rowTotalAt, int columnTotalAt, int totalAt)
-    {
-        var relations = new List<int[]>();
-        if (hasRowTotals)
-        {
-            relations.AddRange(Enumerable.Range(0, rows).Select(r => Enumerable.Range(0, columns).Select(c => r * columns + c).Append(rowTotalAt + r).ToArray()));
-        }
-
-        if (hasColumnTotals)
-        {
-            relations.AddRange(Enumerable.Range(0, columns).Select(c => Enumerable.Range(0, rows).Select(r => r * columns + c).Append(columnTotalAt + c).ToArray()));
-        }
-
-        if (totalAt >= 0)
-        {
-            if (hasRowTotals)
-            {
-                relations.Add([.. Enumerable.Range(rowTotalAt, rows), totalAt]);
-            }
-
-            if (hasColumnTotals)
-            {
-                relations.Add([.. Enumerable.Range(columnTotalAt, columns), totalAt]);
-            }
-
-            if (!hasRowTotals && !hasColumnTotals)
-            {
-                relations.Add([.. Enumerable.Range(0, rows * columns), totalAt]);
-            }
-        }
-
-        // A relation of one member (a table without cells) reveals nothing.
-        return [.. relations.Where(r => r.Length > 1)];
+        return m.GetRange(0, rank);
     }
 }
