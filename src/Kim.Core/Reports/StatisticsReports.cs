@@ -9,7 +9,7 @@ namespace Kim.Core.Reports;
 /// </summary>
 public static class StatisticsReports
 {
-    /// <summary>The agencies named for fewer than <see cref="SmallCellSuppression.Threshold"/> cases in a report, pooled.</summary>
+    /// <summary>The agencies named for fewer than <see cref="SmallCellSuppression.Threshold"/> cases of the district in the period, pooled.</summary>
     public const string OtherAgencies = "other-agencies";
 
     private static readonly string[] ReferralOutcomes = ["open", "accepted", "rejected", "withdrawn", "successful", "unsuccessful"];
