@@ -8,6 +8,7 @@ using Kim.Api.Mail;
 using Kim.Api.Partners;
 using Kim.Api.Records;
 using Kim.Api.Reminders;
+using Kim.Api.Reports;
 using Kim.Api.Storage;
 using Kim.Api.Triggers;
 using Kim.Api.Workflows;
@@ -23,7 +24,7 @@ public static class KimApi
 {
     /// <summary>
     /// Registers the API's services: HTTP conventions, storage, cases, workflows, access, limits,
-    /// intake, mail and the reminder digest. Settings that Kim cannot use surface when the options
+    /// intake, mail, the reminder digest and the coordinators' reports. Settings that Kim cannot use surface when the options
     /// are validated (<see cref="SettingErrors.ValidateOptions"/>) or as
     /// <see cref="Kim.Core.InvalidSettingException"/> here.
     /// </summary>
@@ -47,6 +48,7 @@ public static class KimApi
         services.AddKimIntake(configuration);
         services.AddKimMail(configuration, environment);
         services.AddKimReminders();
+        services.AddKimReports();
         return services;
     }
 
@@ -70,6 +72,7 @@ public static class KimApi
         app.MapKimAudit();
         app.MapKimOrchestrations();
         app.MapKimCaseExport();
+        app.MapKimReports();
         app.MapMailApi();
         app.MapFunctionsTriggers(app.Configuration);
         return app;

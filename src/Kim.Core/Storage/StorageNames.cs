@@ -58,12 +58,22 @@ public static class StorageNames
     /// </summary>
     public const string ClockWakesTable = "clockwakes";
 
+    /// <summary>
+    /// The anonymous statistics rows of cases (docs/reports.md): a partition per district, a row per
+    /// case under a random key that names no case. Kept when a case is deleted.
+    /// </summary>
+    public const string CaseStatisticsTable = "casestatistics";
+
+    /// <summary>Which statistics row belongs to which case: a partition per case, deleted with the case.</summary>
+    public const string CaseStatisticsKeysTable = "casestatisticskeys";
+
     /// <summary>Documents uploaded to cases and intakes.</summary>
     public const string DocumentsContainer = "documents";
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable, ClockWakesTable];
+         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable, ClockWakesTable,
+         CaseStatisticsTable, CaseStatisticsKeysTable];
 
     public static IReadOnlyList<string> Queues { get; } = [];
 

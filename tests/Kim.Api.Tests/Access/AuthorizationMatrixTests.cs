@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         Anyone,
         Partner,
         CaseManager,
+        Coordinator,
         Administrator,
         DataProtection,
     }
@@ -106,6 +107,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         ["GET /api/admin/audit"] = (Rule.DataProtection, HttpStatusCode.OK, false),
         ["GET /api/admin/audit/verify"] = (Rule.DataProtection, HttpStatusCode.OK, false),
         ["GET /api/admin/cases/{caseId}/export"] = (Rule.DataProtection, HttpStatusCode.OK, true),
+        ["GET /api/reports/cases"] = (Rule.Coordinator, HttpStatusCode.OK, false),
+        ["GET /api/reports/barriers"] = (Rule.Coordinator, HttpStatusCode.OK, false),
     };
 
     [Fact(Timeout = 300_000)]
@@ -170,6 +173,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
             => HttpStatusCode.Unauthorized,
         (Rule.CaseManager, Caller.CaseManager) => allowed,
         (Rule.CaseManager, Caller.OtherMunicipality) => scoped ? HttpStatusCode.NotFound : allowed,
+        (Rule.Coordinator, Caller.Coordinator) => allowed,
         (Rule.Administrator, Caller.Administrator) => allowed,
         (Rule.DataProtection, Caller.Administrator or Caller.DataProtectionOfficer) => allowed,
         _ => HttpStatusCode.Forbidden,
