@@ -51,11 +51,12 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite) : IClassFixture
             }
 
             var stopping = Stopwatch.StartNew();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            // Generous bounds: this guards against a hang, it measures nothing (a busy CI machine is slow).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
             await process.WaitForExitAsync(timeout.Token);
 
             Assert.Equal(0, process.ExitCode);
-            Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+            Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
             Assert.All(await OwnersAsync(partitions), owner => Assert.Equal(string.Empty, owner));
             Assert.DoesNotContain("   at ", await stdout + await stderr, StringComparison.Ordinal);
         }
