@@ -1,8 +1,8 @@
 using Kim.Api.Access;
 using Kim.Api.Workflows;
 using Kim.Core;
-using Kim.Core.Reports;
 using Kim.Core.Records;
+using Kim.Core.Reports;
 using Kim.Core.Workflows;
 
 namespace Kim.Api.Reports;

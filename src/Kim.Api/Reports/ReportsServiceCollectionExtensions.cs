@@ -1,5 +1,5 @@
-using Kim.Core.Reports;
 using Kim.Core.Records;
+using Kim.Core.Reports;
 
 namespace Kim.Api.Reports;
 
