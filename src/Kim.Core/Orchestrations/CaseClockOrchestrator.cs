@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Kim.Core.Orchestrations;
 
 /// <summary>
@@ -8,4 +10,8 @@ namespace Kim.Core.Orchestrations;
 /// purge (<c>purge-case</c>). Intervals are settings per district and municipality
 /// (<see cref="Workflows.TimingOptions"/>); what each firing does is <see cref="Workflows.CaseWorkflow"/>'s decision.
 /// </summary>
-public sealed class CaseClockOrchestrator : RecordClockOrchestrator;
+public sealed class CaseClockOrchestrator : TaskOrchestrator<ClockInput, string>
+{
+    /// <inheritdoc />
+    public override Task<string> RunAsync(TaskOrchestrationContext context, ClockInput input) => ClockCycle.RunAsync(context, input);
+}

@@ -10,7 +10,7 @@ namespace Kim.Core.Orchestrations;
 /// <summary>
 /// Wakes the orchestrations that own a record's new timers and actions (<see cref="ClockOwnership"/>):
 /// starts the instance by its id if none runs (a running one is kept: Durable's dedupe statuses)
-/// and raises <see cref="RecordClockOrchestrator.WakeEvent"/> on it. Before the commit the wakes
+/// and raises <see cref="ClockCycle.WakeEvent"/> on it. Before the commit the wakes
 /// are written to an outbox table (one entity-group transaction); after the wake they are deleted.
 /// A crash in between leaves them for <see cref="SweepAsync"/>, so no timer is ever forgotten.
 /// </summary>
@@ -101,7 +101,7 @@ public sealed partial class ClockWaker(DurableTaskClient client, TableClient? ou
             // Running already: the wake-up event below reaches it.
         }
 
-        await client.RaiseEventAsync(address.InstanceId, RecordClockOrchestrator.WakeEvent, null, cancellationToken);
+        await client.RaiseEventAsync(address.InstanceId, ClockCycle.WakeEvent, null, cancellationToken);
     }
 
     private static IEnumerable<(ClockAddress Address, string RecordId)> Addresses(IReadOnlyList<RecordWake> wakes) =>

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Kim.Core.Orchestrations;
 
 /// <summary>
@@ -6,4 +8,8 @@ namespace Kim.Core.Orchestrations;
 /// (<c>target</c>) and the hard deadline (<c>hard-deadline</c>: to the case manager and the
 /// coordinators, <c>notify-hard-deadline-missed</c>). <see cref="Workflows.HandoverWorkflow"/> decides.
 /// </summary>
-public sealed class HandoverOrchestrator : RecordClockOrchestrator;
+public sealed class HandoverOrchestrator : TaskOrchestrator<ClockInput, string>
+{
+    /// <inheritdoc />
+    public override Task<string> RunAsync(TaskOrchestrationContext context, ClockInput input) => ClockCycle.RunAsync(context, input);
+}

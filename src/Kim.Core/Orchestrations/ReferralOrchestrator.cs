@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Kim.Core.Orchestrations;
 
 /// <summary>
@@ -8,4 +10,8 @@ namespace Kim.Core.Orchestrations;
 /// the outcome. The answer itself arrives as an HTTP command on the referral record; this
 /// orchestration only keeps its time (<see cref="Workflows.ReferralWorkflow"/> decides).
 /// </summary>
-public sealed class ReferralOrchestrator : RecordClockOrchestrator;
+public sealed class ReferralOrchestrator : TaskOrchestrator<ClockInput, string>
+{
+    /// <inheritdoc />
+    public override Task<string> RunAsync(TaskOrchestrationContext context, ClockInput input) => ClockCycle.RunAsync(context, input);
+}

@@ -4,7 +4,8 @@ using Microsoft.DurableTask;
 namespace Kim.Core.Orchestrations;
 
 /// <summary>
-/// Keeps one record's time (docs/orchestrations.md). Each run: read what this orchestration owns
+/// One cycle of every orchestration of Kim, which each keeps one record's time
+/// (docs/orchestrations.md). Each run: read what this orchestration owns
 /// of the record; run its pending actions; fire the soonest timer if it is due by the app's clock,
 /// or wait for it or for a wake-up event, whichever comes first; then <c>ContinueAsNew</c>, so the
 /// history stays short and a new code version takes over at the next cycle. What the process does
@@ -12,13 +13,15 @@ namespace Kim.Core.Orchestrations;
 /// class's: the orchestration holds no client data and acts only on what it has just read.
 /// It ends when the record is gone, or has ended with nothing left to run.
 /// </summary>
-public abstract class RecordClockOrchestrator : TaskOrchestrator<ClockInput, string>
+public static class ClockCycle
 {
     /// <summary>The event a commit raises after it gave the record new timers or actions.</summary>
     public const string WakeEvent = "wake";
 
-    /// <inheritdoc />
-    public override async Task<string> RunAsync(TaskOrchestrationContext context, ClockInput input)
+    /// <summary>Runs one cycle for the orchestration of <paramref name="context"/> over the record of <paramref name="input"/>.</summary>
+    /// <returns>How the cycle ended: <c>gone</c>, <c>ended</c> (the orchestration completes) or what it did before continuing as new.</returns>
+    /// <exception cref="TaskFailedException">An activity failed on every attempt; the record was flagged as needing attention first.</exception>
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, ClockInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
