@@ -95,7 +95,7 @@ public static class TimerLateness
 
     private static string Percentiles(IReadOnlyList<double> milliseconds) => string.Create(
         CultureInfo.InvariantCulture,
-        $"p50 {Percentile(milliseconds, 0.5) / 1000:0.00} s, p99 {Percentile(milliseconds, 0.99) / 1000:0.00} s");
+        $"p50 {Percentile(milliseconds, 0.5) / 1000:0.000} s, p99 {Percentile(milliseconds, 0.99) / 1000:0.000} s");
 
     /// <summary>Nearest-rank percentile; 0 for no values.</summary>
     private static double Percentile(IReadOnlyList<double> values, double p)
