@@ -5,6 +5,9 @@ public static class Traffic
 {
     private static readonly TimeSpan QuietWindow = TimeSpan.FromSeconds(5);
 
+    /// <summary>Consecutive quiet windows that count as settled: one alone can fall into a lull of a backlog still being worked off.</summary>
+    private const int QuietWindows = 3;
+
     /// <summary>Requests per second of Kim's clients and of the task hub's, over <paramref name="duration"/>.</summary>
     public static async Task<Rate> MeasureAsync(StorageRequests requests, TimeSpan duration)
     {
@@ -16,18 +19,20 @@ public static class Traffic
     }
 
     /// <summary>
-    /// Waits until a 5 s window holds no more requests than the idle rate predicts (with slack for
-    /// the polling back-off after work): the orchestrations the operations woke have settled.
+    /// Waits until three 5 s windows in a row hold no more requests than the idle rate predicts (with
+    /// slack for the polling back-off after work): the orchestrations the operations woke have settled.
     /// </summary>
     /// <exception cref="TimeoutException">Not quiet within <paramref name="limit"/>.</exception>
     public static async Task UntilQuietAsync(StorageRequests requests, Rate idle, TimeSpan limit)
     {
         var deadline = DateTimeOffset.UtcNow + limit;
+        var quiet = 0;
         while (DateTimeOffset.UtcNow < deadline)
         {
             var before = requests.Total;
             await Task.Delay(QuietWindow);
-            if (requests.Total - before <= (idle.Total * QuietWindow.TotalSeconds * 1.5) + 3)
+            quiet = requests.Total - before <= (idle.Total * QuietWindow.TotalSeconds * 1.5) + 3 ? quiet + 1 : 0;
+            if (quiet == QuietWindows)
             {
                 return;
             }
