@@ -10,7 +10,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Reads the storage account (in Development a missing setting means Azurite; elsewhere it stops
     /// start-up with an <see cref="InvalidSettingException"/>), registers the Table, Queue and Blob
-    /// service clients of <see cref="StorageAccount"/> and the health check, and
+    /// service clients of <see cref="StorageAccount"/> (adjusted by a registered <see cref="StorageClientConfiguration"/>
+    /// if any) and the health check, and
     /// a start-up step that creates every table, queue and container in <see cref="StorageNames"/>.
     /// </summary>
     /// <param name="configure">Adjusts the clients' options, e.g. adds a request-counting policy in tests.</param>
@@ -25,12 +26,22 @@ public static class StorageServiceCollectionExtensions
 
         var account = ReadAccount(configuration, environment);
         services.AddSingleton(account);
-        services.AddSingleton(account.CreateTableServiceClient(configure));
-        services.AddSingleton(account.CreateQueueServiceClient(configure));
-        services.AddSingleton(account.CreateBlobServiceClient(configure));
+        services.AddSingleton(provider => account.CreateTableServiceClient(Configure(provider, configure)));
+        services.AddSingleton(provider => account.CreateQueueServiceClient(Configure(provider, configure)));
+        services.AddSingleton(provider => account.CreateBlobServiceClient(Configure(provider, configure)));
         services.AddSingleton(new StorageHealthCheck(account));
         services.AddHostedService<StorageProvisioningService>();
         return services;
+    }
+
+    private static Action<ClientOptions> Configure(IServiceProvider provider, Action<ClientOptions>? configure)
+    {
+        var registered = provider.GetService<StorageClientConfiguration>();
+        return options =>
+        {
+            configure?.Invoke(options);
+            registered?.Apply(options);
+        };
     }
 
     private static StorageAccount ReadAccount(IConfiguration configuration, IHostEnvironment environment)

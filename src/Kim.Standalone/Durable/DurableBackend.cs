@@ -41,7 +41,7 @@ public static class DurableBackend
             PartitionCount = settings.PartitionCount,
             // The owner written into the partition table; several apps in one process (tests) differ by the last number.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Interlocked.Increment(ref _backends)}",
-            StorageAccountClientProvider = ClientProvider(provider.GetRequiredService<StorageAccount>()),
+            StorageAccountClientProvider = ClientProvider(provider.GetRequiredService<StorageAccount>(), provider.GetService<StorageClientConfiguration>()),
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
         }));
 
@@ -67,23 +67,28 @@ public static class DurableBackend
     /// <summary>
     /// The backend's storage clients on the account, credential and client options Kim uses
     /// everywhere (<see cref="StorageAccount"/>). DurableTask.AzureStorage adds its own pipeline
-    /// policies and sets the queue message encoding it needs on these options.
+    /// policies and sets the queue message encoding it needs on these options. A registered
+    /// <see cref="StorageClientConfiguration"/> adjusts them as it does Kim's own clients (the benchmarks
+    /// count the task hub's requests this way).
     /// </summary>
-    private static StorageAccountClientProvider ClientProvider(StorageAccount account)
+    private static StorageAccountClientProvider ClientProvider(StorageAccount account, StorageClientConfiguration? configuration)
     {
+        T Options<T>(T options)
+            where T : Azure.Core.ClientOptions => configuration is null ? options : configuration.ApplyToTaskHub(options);
+
         if (account.SharedKeyConnectionString() is { } connectionString)
         {
             return new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(connectionString, StorageAccount.NewBlobClientOptions()),
-                StorageServiceClientProvider.ForQueue(connectionString, StorageAccount.NewQueueClientOptions()),
-                StorageServiceClientProvider.ForTable(connectionString, StorageAccount.NewTableClientOptions()));
+                StorageServiceClientProvider.ForBlob(connectionString, Options(StorageAccount.NewBlobClientOptions())),
+                StorageServiceClientProvider.ForQueue(connectionString, Options(StorageAccount.NewQueueClientOptions())),
+                StorageServiceClientProvider.ForTable(connectionString, Options(StorageAccount.NewTableClientOptions())));
         }
 
         var credential = account.TokenCredential
             ?? throw new InvalidOperationException("A storage account without a key has a token credential.");
         return new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(account.BlobEndpoint, credential, StorageAccount.NewBlobClientOptions()),
-            StorageServiceClientProvider.ForQueue(account.QueueEndpoint, credential, StorageAccount.NewQueueClientOptions()),
-            StorageServiceClientProvider.ForTable(account.TableEndpoint, credential, StorageAccount.NewTableClientOptions()));
+            StorageServiceClientProvider.ForBlob(account.BlobEndpoint, credential, Options(StorageAccount.NewBlobClientOptions())),
+            StorageServiceClientProvider.ForQueue(account.QueueEndpoint, credential, Options(StorageAccount.NewQueueClientOptions())),
+            StorageServiceClientProvider.ForTable(account.TableEndpoint, credential, Options(StorageAccount.NewTableClientOptions())));
     }
 }
