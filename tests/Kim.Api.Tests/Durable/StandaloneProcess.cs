@@ -89,6 +89,10 @@ internal sealed class StandaloneProcess : IDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // The first answer can take longer than one probe's 5 s on a busy machine; ask again.
+            }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
         }
