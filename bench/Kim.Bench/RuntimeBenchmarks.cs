@@ -27,11 +27,7 @@ public static class RuntimeBenchmarks
             await tables.CreateTableIfNotExistsAsync(table);
         }
 
-        var workflows = new WorkflowRegistry();
-        foreach (var definition in KimWorkflows.Create())
-        {
-            workflows.Add(definition);
-        }
+        var workflows = WorkflowRegistry.Of(KimWorkflows.Create());
 
         var runtime = new RecordKeeper(
             new TableInstanceStore(tables.GetTableClient("benchinstances"), tables.GetTableClient("benchindex")),

@@ -21,11 +21,7 @@ public static class RecordServiceCollectionExtensions
     {
         services.AddSingleton(sp =>
         {
-            var workflows = new WorkflowRegistry();
-            foreach (var definition in sp.GetServices<IWorkflowDefinition>())
-            {
-                workflows.Add(definition);
-            }
+            var workflows = WorkflowRegistry.Of(sp.GetServices<IWorkflowDefinition>());
 
             var actions = new ActionRegistry();
             foreach (var handler in sp.GetServices<IActionHandler>())

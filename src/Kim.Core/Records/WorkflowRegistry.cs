@@ -10,6 +10,20 @@ public sealed class WorkflowRegistry
 {
     private readonly ConcurrentDictionary<(string Name, int Version), IWorkflowDefinition> _definitions = new();
 
+    /// <summary>A registry holding <paramref name="definitions"/> (e.g. <c>KimWorkflows.Create()</c>).</summary>
+    /// <exception cref="InvalidOperationException">Two definitions share a name and version.</exception>
+    public static WorkflowRegistry Of(IEnumerable<IWorkflowDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var registry = new WorkflowRegistry();
+        foreach (var definition in definitions)
+        {
+            registry.Add(definition);
+        }
+
+        return registry;
+    }
+
     public WorkflowRegistry Add(IWorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

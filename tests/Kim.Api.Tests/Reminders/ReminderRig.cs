@@ -90,11 +90,7 @@ internal sealed class ReminderRig
     /// <summary>Records on the same store with other observers (none: a projection that was missed).</summary>
     public RecordKeeper NewRuntime(IEnumerable<IInstanceObserver> observers)
     {
-        var workflows = new WorkflowRegistry();
-        foreach (var definition in KimWorkflows.Create())
-        {
-            workflows.Add(definition);
-        }
+        var workflows = WorkflowRegistry.Of(KimWorkflows.Create());
 
         return new RecordKeeper(Store, workflows, new ActionRegistry(), timeProvider: Clock, observers: observers);
     }

@@ -61,11 +61,7 @@ public sealed class OrchestrationRig : IAsyncDisposable
                     services.AddSingleton(sp => new ClockWaker(sp.GetRequiredService<DurableTaskClient>(), null, clock, NullLogger<ClockWaker>.Instance));
                     services.AddSingleton(sp =>
                     {
-                        var workflows = new WorkflowRegistry();
-                        foreach (var definition in KimWorkflows.Create())
-                        {
-                            workflows.Add(definition);
-                        }
+                        var workflows = WorkflowRegistry.Of(KimWorkflows.Create());
 
                         var registry = new ActionRegistry();
                         foreach (var handler in actions.Values)

@@ -28,11 +28,7 @@ public sealed class GrowingCaseTests(AzuriteFixture azurite, ITestOutputHelper o
         var index = tables.GetTableClient(UniqueName("growidx"));
         await instances.CreateIfNotExistsAsync(Timeout());
         await index.CreateIfNotExistsAsync(Timeout());
-        var workflows = new WorkflowRegistry();
-        foreach (var definition in KimWorkflows.Create())
-        {
-            workflows.Add(definition);
-        }
+        var workflows = WorkflowRegistry.Of(KimWorkflows.Create());
 
         var records = new RecordKeeper(new TableInstanceStore(instances, index), workflows, new ActionRegistry()).Client;
         var input = KimJson.ToElement(new
