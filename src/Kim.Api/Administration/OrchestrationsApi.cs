@@ -90,19 +90,13 @@ public static class OrchestrationsApi
             return KimProblems.Conflict($"The orchestration is {Status(instance.RuntimeStatus)}; only failed or terminated ones are restarted.").ToResult();
         }
 
-        var recordId = RecordOf(instanceId);
+        var recordId = ClockOwnership.RecordOf(instanceId);
         await waker.WakeAsync(new ClockAddress(instanceId, instance.Name), recordId, cancellationToken);
         await records.ClearAttentionAsync(recordId, context.GetStaffMember().Id, cancellationToken);
         var restarted = await durable.GetInstanceAsync(instanceId, cancellationToken) ?? instance;
         return TypedResults.Accepted((string?)null, Response(restarted));
     }
 
-    /// <summary>The record an orchestration reads: the case for its clock and its follow-ups (<c>{caseId}:f-1</c>), else the instance id itself.</summary>
-    private static string RecordOf(string instanceId)
-    {
-        var caseId = InstanceIds.RootOf(instanceId);
-        return instanceId.StartsWith(caseId + ":f-", StringComparison.Ordinal) ? caseId : instanceId;
-    }
 
     private static async Task<string?> DistrictOfAsync(string instanceId, WorkflowClient records, IAccessDirectory directory, CancellationToken cancellationToken) =>
         InstanceIds.IsValid(instanceId) &&

@@ -1,3 +1,4 @@
+using Kim.Core.Records;
 using Kim.Core.Workflows;
 
 namespace Kim.Core.Orchestrations;
@@ -48,5 +49,16 @@ public static class ClockOwnership
         var id = rest[CaseTimers.FollowUpPrefix.Length..];
         var end = id.IndexOf(':', StringComparison.Ordinal);
         return end < 0 ? id : id[..end];
+    }
+
+    /// <summary>
+    /// The record an orchestration reads: the case for the case clock and its follow-ups
+    /// (<c>{caseId}:f-1</c>), else the instance id itself (<c>{caseId}:r-1</c>, <c>{caseId}:h-1</c>).
+    /// </summary>
+    public static string RecordOf(string orchestrationId)
+    {
+        ArgumentNullException.ThrowIfNull(orchestrationId);
+        var caseId = InstanceIds.RootOf(orchestrationId);
+        return orchestrationId.StartsWith(caseId + ":f-", StringComparison.Ordinal) ? caseId : orchestrationId;
     }
 }

@@ -254,7 +254,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         using var intake = await caritas.SendAsync(IntakeRequests.Json(IntakeRequests.Minimal("MATRIX-1").With("consentToCaseProcessing", "true"), apiKey: null));
         var caseId = (await CaseKit.OkAsync(intake, HttpStatusCode.Accepted)).GetProperty("reference").GetString()!;
         using var staff = app.Staff(CaseKit.Luedenscheid);
-        await CaseKit.UntilAsync(app, async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
+        await CaseKit.UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
@@ -288,7 +288,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         var file = new ByteArrayContent(IntakeRequests.Pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         var documentId = await CaseKit.CreatedIdAsync(await staff.PostAsync($"/api/cases/{caseId}/documents", new MultipartFormDataContent { { file, "file", "a.pdf" } }));
-        await CaseKit.UntilAsync(app, async () => (await caritas.GetAsync($"/api/referrals/{Uri.EscapeDataString(referralId)}")).StatusCode == HttpStatusCode.OK);
+        await CaseKit.UntilAsync(async () => (await caritas.GetAsync($"/api/referrals/{Uri.EscapeDataString(referralId)}")).StatusCode == HttpStatusCode.OK);
         var handover = (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("handovers")[0];
         return new RouteValues(
             caseId, ShortId(referralId), consentId, documentId, ShortId(followUpId), ShortId(handoverId),

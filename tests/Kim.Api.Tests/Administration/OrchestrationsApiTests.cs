@@ -23,7 +23,7 @@ public sealed class OrchestrationsApiTests(AzuriteFixture azurite) : IClassFixtu
         using var admin = app.Staff("admin-mk");
         var caseId = await CaseKit.OpenAsync(staff);
         var durable = app.Services.GetRequiredService<DurableTaskClient>();
-        await CaseKit.UntilAsync(app, async () => (await durable.GetInstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await CaseKit.UntilAsync(async () => (await durable.GetInstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         using var running = await admin.PostAsync($"/api/admin/orchestrations/{caseId}/restart", null);
         Assert.Equal(HttpStatusCode.Conflict, running.StatusCode);
@@ -37,7 +37,7 @@ public sealed class OrchestrationsApiTests(AzuriteFixture azurite) : IClassFixtu
 
         using var restarted = await admin.PostAsync($"/api/admin/orchestrations/{caseId}/restart", null);
         Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
-        await CaseKit.UntilAsync(app, async () => (await durable.GetInstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await CaseKit.UntilAsync(async () => (await durable.GetInstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running);
         using var unknown = await admin.PostAsync("/api/admin/orchestrations/c-nothing/restart", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var badStatus = await admin.GetAsync("/api/admin/orchestrations?status=broken");

@@ -91,7 +91,7 @@ internal static class CaseKit
     /// Waits until <paramref name="done"/> holds: what the orchestrations do (notices, timers) runs
     /// in the background. Polls; fails after <paramref name="seconds"/>.
     /// </summary>
-    public static async Task UntilAsync(KimApp app, Func<Task<bool>> done, int seconds = 20)
+    public static async Task UntilAsync(Func<Task<bool>> done, int seconds = 20)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         while (!await done())

@@ -61,7 +61,7 @@ public sealed class CaseWorkTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var referralId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals", referral));
         var sent = await CaseKit.GetCaseAsync(staff, caseId);
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/consents/{consentId}/withdraw", null));
-        await CaseKit.UntilAsync(app, async () =>
+        await CaseKit.UntilAsync(async () =>
             (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("referrals")[0].GetProperty("state").GetString() == "withdrawn");
         var after = await CaseKit.GetCaseAsync(staff, caseId);
 

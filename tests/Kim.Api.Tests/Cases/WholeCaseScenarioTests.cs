@@ -74,7 +74,7 @@ public sealed class WholeCaseScenarioTests(AzuriteFixture azurite) : IClassFixtu
             await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/handovers/{handoverId}/steps/{step}/confirm", null));
         }
 
-        await CaseKit.UntilAsync(app, async () => (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("state").GetString() == "monitoring");
+        await CaseKit.UntilAsync(async () => (await CaseKit.GetCaseAsync(staff, caseId)).GetProperty("state").GetString() == "monitoring");
         var monitoring = await CaseKit.GetCaseAsync(staff, caseId);
         Assert.Equal("accepted", monitoring.GetProperty("referrals")[0].GetProperty("state").GetString());
         Assert.All(

@@ -396,7 +396,7 @@ public sealed partial class BadInputTests(AzuriteFixture azurite) : IClassFixtur
         }));
         var referralId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals", new { partnerId = "jobcenter-mk", purpose = "Sprachkurs" }));
         using var partner = app.Partner(DemoData.JobCentreKey);
-        await CaseKit.UntilAsync(app, async () =>
+        await CaseKit.UntilAsync(async () =>
         {
             using var read = await partner.GetAsync($"/api/referrals/{referralId}");
             return read.StatusCode == HttpStatusCode.OK;

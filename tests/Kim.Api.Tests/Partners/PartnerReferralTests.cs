@@ -177,7 +177,7 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
         await using var app = new KimApp(azurite);
         var (caseId, referralId) = await ReferAsync(app, "withdraw-reason", [DataCategory.Identity, DataCategory.Needs, DataCategory.Health]);
         var mailbox = app.Services.GetRequiredService<IDevelopmentMailbox>();
-        await UntilMailAsync(app, mailbox, "Neue Vermittlung");
+        await UntilMailAsync(mailbox, "Neue Vermittlung");
         using var staff = app.Staff("cm-luedenscheid");
         const string reason = "Klientin ist in stationärer Behandlung";
 
@@ -224,8 +224,8 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
     }
 
     /// <summary>Waits (polling, at most 20 s) until the development mailbox holds a mail whose subject starts with <paramref name="subject"/>.</summary>
-    private static async Task UntilMailAsync(KimApp app, IDevelopmentMailbox mailbox, string subject) =>
-        await CaseKit.UntilAsync(app, async () =>
+    private static async Task UntilMailAsync(IDevelopmentMailbox mailbox, string subject) =>
+        await CaseKit.UntilAsync(async () =>
             (await mailbox.ListAsync(500, CancellationToken.None)).Any(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)));
 
     /// <summary>A case from an intake with consent, assigned, in clearing, with a consent for jobcenter-mk (identity, needs unless other categories are given) and a referral to it.</summary>
@@ -278,7 +278,7 @@ public sealed class PartnerReferralTests(AzuriteFixture azurite) : IClassFixture
     {
         var records = app.Services.GetRequiredService<WorkflowClient>();
         ReferralSummary? summary = null;
-        await CaseKit.UntilAsync(app, async () =>
+        await CaseKit.UntilAsync(async () =>
         {
             summary = Assert.Single((await records.GetAsync(caseId))!.StateAs<CaseWorkflowState>()!.Referrals);
             return done(summary);
