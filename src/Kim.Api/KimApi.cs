@@ -72,6 +72,7 @@ public static class KimApi
         app.MapKimAudit();
         app.MapKimOrchestrations();
         app.MapKimCaseExport();
+        app.MapKimCaseRetention();
         app.MapKimReports();
         app.MapMailApi();
         app.MapFunctionsTriggers(app.Configuration);

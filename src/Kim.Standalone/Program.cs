@@ -15,7 +15,7 @@ try
     builder.Services.AddKimApi(builder.Configuration, builder.Environment);
     builder.AddKimDurable();
     builder.Services.AddKimClockWaker();
-    builder.Services.AddHostedService<ClockWakeSweep>();
+    builder.Services.AddHostedService<ClockMaintenance>();
 
     var app = builder.Build();
     SettingErrors.ValidateOptions(app.Services);

@@ -91,6 +91,36 @@ public abstract class MailLedgerContract
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Forgetting_a_case_deletes_the_deliveries_of_it_and_its_instances_and_no_others()
+    {
+        var ledger = await CreateLedgerAsync();
+        var partner = new MailAddress("caritas@example.org");
+        MailDeliveryKey[] ofCase =
+        [
+            Notice(deadline: "case-1/handover-2/jobcentre-application/due-soon"),
+            MailDeliveryKey.ForDeadline(MailKind.PartnerReminder, partner, "case-1:r-1/answer-overdue/2026-11-16"),
+            MailDeliveryKey.ForDeadline(MailKind.ReferralAnnouncement, partner, "case-1:r-1/announced"),
+        ];
+        MailDeliveryKey[] others = [Digest(), Notice(deadline: "case-10/handover-1/due-soon"), Notice(deadline: "case-1%2Fx")];
+        foreach (var key in ofCase.Concat(others))
+        {
+            await ledger.RecordSentAsync(key, T0, Timeout());
+        }
+
+        Assert.Equal(3, await ledger.ForgetCaseAsync("case-1", Timeout()));
+        Assert.Equal(0, await ledger.ForgetCaseAsync("case-1", Timeout()));
+        foreach (var key in ofCase)
+        {
+            Assert.Equal(MailClaimResult.Claimed, await ledger.TryClaimAsync(key, T0, TakeOver, Timeout()));
+        }
+
+        foreach (var key in others)
+        {
+            Assert.Equal(MailClaimResult.AlreadySent, await ledger.TryClaimAsync(key, T0, TakeOver, Timeout()));
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Keys_differ_by_kind_subject_and_recipient_and_reserved_characters_keep_them_apart()
     {
         var ledger = await CreateLedgerAsync();

@@ -19,4 +19,16 @@ public interface IIntakeSink
 
     /// <summary>The status of an intake <paramref name="partner"/> sent; null for another partner's or an unknown reference.</summary>
     Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes what the sink keeps of the intake that became case <paramref name="caseId"/>: the row of
+    /// <paramref name="partnerReference"/> and the idempotency keys that name it (retention and
+    /// Art. 17 deletion). The partner may then send the same reference again as a new intake.
+    /// Deleting again finds nothing.
+    /// </summary>
+    /// <param name="partnerId">The partner that sent the intake (<c>CaseSource.PartnerId</c>).</param>
+    /// <param name="partnerReference">Its reference at the partner (<c>CaseSource.PartnerReference</c>).</param>
+    /// <param name="caseId">The case it became.</param>
+    /// <param name="cancellationToken">Stops the deletion.</param>
+    Task ForgetCaseAsync(string partnerId, string partnerReference, string caseId, CancellationToken cancellationToken);
 }

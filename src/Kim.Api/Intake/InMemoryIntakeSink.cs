@@ -58,4 +58,11 @@ public sealed class InMemoryIntakeSink(TimeProvider time) : IIntakeSink
         var found = _byReference.Values.FirstOrDefault(i => i.Reference == reference && i.PartnerId == partner.Id);
         return Task.FromResult(found is null ? null : new IntakeStatusReport(found.Reference, IntakeStatus.Received, found.ReceivedAt, found.ReceivedAt));
     }
+
+    /// <summary>The key rows hold only fingerprints here: the intake's reference row is what names it.</summary>
+    public Task ForgetCaseAsync(string partnerId, string partnerReference, string caseId, CancellationToken cancellationToken)
+    {
+        _byReference.TryRemove((partnerId, partnerReference), out _);
+        return Task.CompletedTask;
+    }
 }

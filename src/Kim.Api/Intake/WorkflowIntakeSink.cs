@@ -143,6 +143,21 @@ public sealed class WorkflowIntakeSink(
     }
 
     /// <summary>A key or reference may hold '/', '#', '?' or '\', which a table key may not: escape them (reversibly).</summary>
+    public async Task ForgetCaseAsync(string partnerId, string partnerReference, string caseId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partnerId} and (CaseId eq {caseId} or PartnerReference eq {partnerReference} or RowKey eq {RowKey("ref|", partnerReference)})");
+        await foreach (var row in intakes.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", CaseIdColumn], cancellationToken: cancellationToken))
+        {
+            // A reference row of another case (the reference was sent again after an earlier deletion) stays.
+            var rowCase = row.GetString(CaseIdColumn);
+            if (rowCase is null || rowCase == caseId)
+            {
+                await intakes.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            }
+        }
+    }
+
     private static string RowKey(string prefix, string value) => prefix + Uri.EscapeDataString(value);
 
 

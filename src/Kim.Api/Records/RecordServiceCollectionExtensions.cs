@@ -46,7 +46,8 @@ public static class RecordServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ClockWaker"/> as the <see cref="IRecordWaker"/>: commits wake the
     /// orchestrations through the host's <see cref="DurableTaskClient"/>, with the outbox table
-    /// <see cref="StorageNames.ClockWakesTable"/>.
+    /// <see cref="StorageNames.ClockWakesTable"/>; and <see cref="CaseInstancePurge"/>, which removes a
+    /// deleted case's instances through the same client (table <see cref="StorageNames.InstancePurgesTable"/>).
     /// </summary>
     public static IServiceCollection AddKimClockWaker(this IServiceCollection services)
     {
@@ -56,6 +57,11 @@ public static class RecordServiceCollectionExtensions
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<ClockWaker>>()));
         services.AddSingleton<IRecordWaker>(sp => sp.GetRequiredService<ClockWaker>());
+        services.AddSingleton(sp => new CaseInstancePurge(
+            sp.GetRequiredService<DurableTaskClient>(),
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.InstancePurgesTable),
+            sp.GetRequiredService<WorkflowClient>(),
+            sp.GetRequiredService<ILogger<CaseInstancePurge>>()));
         return services;
     }
 }

@@ -18,4 +18,12 @@ public interface IAuditLog
 
     /// <summary>Verifies the chain of one case, or every chain of the district when <paramref name="caseId"/> is null.</summary>
     Task<AuditVerification> VerifyAsync(string district, string? caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the chain of a case that is being deleted, with its index copies (retention and
+    /// Art. 17: the entries name the case). The chain goes whole, so no verification reports a
+    /// gap; that a case was deleted is recorded by the caller in the district's chain, without
+    /// the case id. Returns the number of entries deleted; deleting again finds none.
+    /// </summary>
+    Task<int> ForgetCaseAsync(string caseId, CancellationToken cancellationToken);
 }

@@ -20,4 +20,11 @@ public interface IMailLedger
 
     /// <summary>Gives a claim up after a send that certainly did not go out, so a later run may try again.</summary>
     Task ReleaseAsync(MailDeliveryKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every delivery about the case <paramref name="caseId"/> or one of its referrals and
+    /// handovers (retention and Art. 17 deletion: the keys name the case). Digests name no case and stay.
+    /// Returns the number of rows deleted; deleting again finds none.
+    /// </summary>
+    Task<int> ForgetCaseAsync(string caseId, CancellationToken cancellationToken);
 }

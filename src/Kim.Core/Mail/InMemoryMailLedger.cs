@@ -55,6 +55,16 @@ public sealed class InMemoryMailLedger : IMailLedger
         return Task.CompletedTask;
     }
 
+    public Task<int> ForgetCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var doomed = _entries.Keys.Where(k => MailDeliveryKey.IsAboutCase(k, caseId)).ToList();
+            doomed.ForEach(k => _entries.Remove(k));
+            return Task.FromResult(doomed.Count);
+        }
+    }
+
     /// <summary>When the mail was recorded as sent; null when not (yet).</summary>
     public DateTimeOffset? SentAt(MailDeliveryKey key)
     {

@@ -46,6 +46,27 @@ public sealed record MailDeliveryKey
 
     public override string ToString() => Value;
 
+    /// <summary>The kinds whose subject is a case's deadline (every kind but the digest), for <see cref="IMailLedger.ForgetCaseAsync"/>.</summary>
+    internal static IReadOnlyList<MailKind> DeadlineKinds { get; } = [MailKind.DeadlineNotice, MailKind.PartnerReminder, MailKind.ReferralAnnouncement];
+
+    /// <summary>
+    /// <c>{kind}|{caseId}</c>: every <see cref="Value"/> of a deadline of the case or of one of its
+    /// instances (<c>{caseId}:r-1</c> …) starts with it; <see cref="IsAboutCase"/> tells them from a longer case id.
+    /// </summary>
+    internal static string CasePrefix(MailKind kind, string caseId) => KindName(kind) + "|" + Escape(caseId);
+
+    /// <summary>
+    /// True when the key <paramref name="value"/> names a deadline of <paramref name="caseId"/> or of an
+    /// instance of it: deadline ids start with the instance id, then <c>/</c> (escaped) or <c>:</c> for a child.
+    /// </summary>
+    internal static bool IsAboutCase(string value, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return DeadlineKinds.Any(kind => value.StartsWith(CasePrefix(kind, caseId), StringComparison.Ordinal)
+            && value[CasePrefix(kind, caseId).Length..] is var rest
+            && (rest.StartsWith("%2F", StringComparison.Ordinal) || rest.StartsWith(':') || rest.StartsWith('|')));
+    }
+
     private static MailDeliveryKey Create(MailKind kind, string subjectId, MailAddress recipient)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);

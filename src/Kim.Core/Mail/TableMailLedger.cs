@@ -108,6 +108,32 @@ public sealed class TableMailLedger(TableClient table) : IMailLedger
         }
     }
 
+    /// <summary>
+    /// One query per deadline kind over the row-key range of the case, across partitions (the
+    /// recipient is the partition): a scan of the ledger on the server, acceptable for a deletion
+    /// that happens once per case.
+    /// </summary>
+    public async Task<int> ForgetCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
+        var deleted = 0;
+        foreach (var kind in MailDeliveryKey.DeadlineKinds)
+        {
+            var prefix = MailDeliveryKey.CasePrefix(kind, caseId);
+            var filter = TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                if (MailDeliveryKey.IsAboutCase(row.RowKey, caseId))
+                {
+                    await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                    deleted++;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>When the mail was recorded as sent; null when not (yet).</summary>
     public async Task<DateTimeOffset?> SentAtAsync(MailDeliveryKey key, CancellationToken cancellationToken)
     {

@@ -125,6 +125,30 @@ public sealed class DueIndex : IInstanceObserver
     }
 
     /// <summary>
+    /// Deletes the case's due rows and its pointer (retention and Art. 17 deletion), whatever the
+    /// record's sequence. Rows a lost projection left behind are dropped by the digest job, which
+    /// finds no case behind them. Deleting again finds nothing.
+    /// </summary>
+    /// <param name="district">The case's district (<see cref="CaseWorkflowState.District"/>), whose partition holds its rows.</param>
+    /// <param name="caseId">The case.</param>
+    /// <param name="cancellationToken">Stops the deletion; what was deleted stays deleted.</param>
+    public async Task ForgetAsync(string? district, string caseId, CancellationToken cancellationToken)
+    {
+        var partition = Partition(district);
+        if (await _table.GetEntityOrDefaultAsync(partition, PointerRowKey(caseId), cancellationToken: cancellationToken) is not { } pointer)
+        {
+            return;
+        }
+
+        foreach (var rowKey in ReadKeys(pointer))
+        {
+            await _table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+        }
+
+        await _table.DeleteEntityAsync(partition, pointer.RowKey, ETag.All, cancellationToken);
+    }
+
+    /// <summary>
     /// Writes the rows and pointers of many cases without reading first (a rebuild after lost
     /// projections, or seeding): upserts in batches of 100 per partition. Rows a case no longer has
     /// stay until the digest job meets and drops them. Returns the number of due rows written.

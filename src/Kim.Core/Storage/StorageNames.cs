@@ -59,6 +59,12 @@ public static class StorageNames
     public const string ClockWakesTable = "clockwakes";
 
     /// <summary>
+    /// Deleted cases whose Durable instances are still to be purged from the task hub
+    /// (<c>CaseInstancePurge</c>): a row per case, deleted once none is left.
+    /// </summary>
+    public const string InstancePurgesTable = "instancepurges";
+
+    /// <summary>
     /// The anonymous statistics rows of cases (docs/reports.md): a partition per district, a row per
     /// case under a random key that names no case. Kept when a case is deleted.
     /// </summary>
@@ -72,7 +78,7 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [InstancesTable, InstanceIndexTable, MailLedgerTable, DevMailboxTable, SchedulesTable, DocumentsTable, AuditTable,
-         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable, ClockWakesTable,
+         IntakesTable, IntakeQuotaTable, StaffTable, PartnersTable, MunicipalitiesTable, CaseListTable, DueIndexTable, ClockWakesTable, InstancePurgesTable,
          CaseStatisticsTable, CaseStatisticsKeysTable];
 
     public static IReadOnlyList<string> Queues { get; } = [];

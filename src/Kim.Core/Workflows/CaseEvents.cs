@@ -23,6 +23,12 @@ public static class CaseEvents
     public const string CompleteFollowUp = "complete-follow-up";
     public const string SetLegalHold = "set-legal-hold";
 
+    /// <summary>
+    /// Deletion of an ended case on request (Art. 17 GDPR), at once instead of after its retention
+    /// period: refused while the case is open or under a legal hold (DOMAIN.md, "Data protection").
+    /// </summary>
+    public const string Erase = "erase";
+
     /// <summary>Raised by a referral instance on its case.</summary>
     public const string ReferralUpdated = "referral-updated";
 

@@ -290,7 +290,15 @@ public sealed partial class CaseWorkflow
 
     private Decision<CaseWorkflowState> SetLegalHold(CaseWorkflowState s, EventRaised e)
     {
-        var hold = Payload.Read<LegalHoldPayload>(e.Payload).Hold;
+        var (hold, reason) = Payload.Read<LegalHoldPayload>(e.Payload);
+        if (s.PurgeRequestedAt is not null)
+        {
+            return Illegal(s, e, "The case is being deleted.");
+        }
+
+        // A hold must be justified (a court case, an authority's request): the reason stays in the timeline.
+        Require(!hold || (!string.IsNullOrWhiteSpace(reason) && reason.Length <= FieldLimits.TextLength), "reason is required (at most 4000 characters)");
+        Require(reason is null || reason.Length <= FieldLimits.TextLength, "reason has at most 4000 characters");
         var book = new TimerBook(s.Timers);
         if (!hold && !s.State.IsOpen() && s.PurgeRequestedAt is null && s.DeleteAfter is { } deleteAfter
             && !book.Timers.ContainsKey(CaseTimers.Purge))
@@ -300,5 +308,32 @@ public sealed partial class CaseWorkflow
         }
 
         return Done(s with { LegalHold = hold }, book);
+    }
+
+    /// <summary>
+    /// Art. 17 GDPR: an ended case (closed or declined) is deleted now, as its retention would later;
+    /// the purge itself is the same action (<c>purge-case</c>), run by the caller at once and by the
+    /// case clock should the caller fail half-way.
+    /// </summary>
+    private static Decision<CaseWorkflowState> Erase(CaseWorkflowState s, EventRaised e, WorkflowContext context)
+    {
+        if (s.State.IsOpen())
+        {
+            return Illegal(s, e, "An open case cannot be deleted; close it first (e.g. as consent-withdrawn).");
+        }
+
+        if (s.LegalHold)
+        {
+            return Decision<CaseWorkflowState>.Reject(RejectionCodes.LegalHold, "The case is under a legal hold; lift it first.", s.State.ToName());
+        }
+
+        var book = new TimerBook(s.Timers);
+        if (s.PurgeRequestedAt is null)
+        {
+            book.Cancel(CaseTimers.Purge);
+            book.Add(PurgeAction(s));
+        }
+
+        return Done(s with { PurgeRequestedAt = s.PurgeRequestedAt ?? context.Now }, book);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class CaseWorkflow
                     return Done(s, book);
                 }
 
-                book.Add(new RunAction($"purge:{s.CaseId}", ActionNames.PurgeCase, KimJson.ToElement(new CaseReference(s.CaseId, s.Municipality))));
+                book.Add(PurgeAction(s));
                 return Done(s with { PurgeRequestedAt = context.Now }, book);
         }
 
@@ -101,6 +101,10 @@ public sealed partial class CaseWorkflow
     /// <summary>Stable per firing, distinct for each round of a recurring timer.</summary>
     internal static string NoticeActionId(TimerFired fired) =>
         string.Create(CultureInfo.InvariantCulture, $"notify:{fired.TimerId}:{fired.DueAt.ToUnixTimeSeconds()}");
+
+    /// <summary>The one purge action of a case, whether its retention ended or deletion was requested.</summary>
+    private static RunAction PurgeAction(CaseWorkflowState s) =>
+        new($"purge:{s.CaseId}", ActionNames.PurgeCase, KimJson.ToElement(new CaseReference(s.CaseId, s.Municipality)));
 
     private static bool TryDateSuffix(string id, string prefix, out DateOnly day)
     {

@@ -135,6 +135,7 @@ public sealed partial class CaseWorkflow : WorkflowDefinition<CaseWorkflowState>
         CaseEvents.AddFollowUp => AddFollowUp(s, e),
         CaseEvents.CompleteFollowUp => CompleteFollowUp(s, e),
         CaseEvents.SetLegalHold => SetLegalHold(s, e),
+        CaseEvents.Erase => Erase(s, e, context),
         CaseEvents.ReferralUpdated => ApplyReferralUpdate(s, Payload.Read<ReferralUpdate>(e.Payload)),
         CaseEvents.HandoverUpdated => ApplyHandoverUpdate(s, Payload.Read<HandoverUpdate>(e.Payload)),
         _ => Decision<CaseWorkflowState>.Reject(RejectionCodes.UnknownEvent, $"A case has no event '{e.Name}'."),

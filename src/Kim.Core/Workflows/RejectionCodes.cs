@@ -24,6 +24,9 @@ public static class RejectionCodes
     /// <summary>Kim has no handover plan for that change of legal domain (422).</summary>
     public const string UnsupportedHandover = "unsupported-handover";
 
+    /// <summary>The case is under a legal hold, which stops its deletion (409).</summary>
+    public const string LegalHold = "legal-hold";
+
     /// <summary>An event other than the start reached an instance that has not started.</summary>
     public const string NotStarted = "not-started";
 }

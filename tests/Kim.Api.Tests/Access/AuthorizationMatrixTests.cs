@@ -107,6 +107,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         ["GET /api/admin/audit"] = (Rule.DataProtection, HttpStatusCode.OK, false),
         ["GET /api/admin/audit/verify"] = (Rule.DataProtection, HttpStatusCode.OK, false),
         ["GET /api/admin/cases/{caseId}/export"] = (Rule.DataProtection, HttpStatusCode.OK, true),
+        ["POST /api/admin/cases/{caseId}/legal-hold"] = (Rule.Administrator, HttpStatusCode.UnprocessableEntity, true),
+        ["DELETE /api/admin/cases/{caseId}/legal-hold"] = (Rule.Administrator, HttpStatusCode.NoContent, true),
+        ["DELETE /api/admin/cases/{caseId}"] = (Rule.Administrator, HttpStatusCode.Conflict, true),
         ["GET /api/reports/cases"] = (Rule.Coordinator, HttpStatusCode.OK, false),
         ["GET /api/reports/barriers"] = (Rule.Coordinator, HttpStatusCode.OK, false),
     };

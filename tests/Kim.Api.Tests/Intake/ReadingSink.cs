@@ -23,4 +23,6 @@ internal sealed class ReadingSink : IIntakeSink
 
     public Task<IntakeStatusReport?> FindAsync(Partner partner, string reference, CancellationToken cancellationToken) =>
         Task.FromResult<IntakeStatusReport?>(null);
+
+    public Task ForgetCaseAsync(string partnerId, string partnerReference, string caseId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -214,6 +214,38 @@ public class CaseTimerTests
     }
 
     [Fact]
+    public void A_legal_hold_needs_a_reason_and_none_can_be_set_once_deletion_began()
+    {
+        var driver = CaseDriver.In(CaseState.Closed);
+        driver.Raise(CaseEvents.SetLegalHold, new { hold = true }).Rejected(RejectionCodes.InvalidPayload);
+        driver.Raise(CaseEvents.SetLegalHold, new { hold = true, reason = " " }).Rejected(RejectionCodes.InvalidPayload);
+        driver.Raise(CaseEvents.SetLegalHold, new { hold = true, reason = new string('x', 4001) }).Rejected(RejectionCodes.InvalidPayload);
+        Assert.False(driver.State.LegalHold);
+
+        driver.Raise(CaseEvents.Erase).Ok();
+        driver.Raise(CaseEvents.SetLegalHold, new { hold = true, reason = "zu spät" }).Rejected(RejectionCodes.IllegalTransition);
+    }
+
+    [Fact]
+    public void Deletion_on_request_purges_an_ended_case_at_once_but_never_an_open_or_held_one()
+    {
+        CaseDriver.In(CaseState.Monitoring).Raise(CaseEvents.Erase).Rejected(RejectionCodes.IllegalTransition);
+        var held = CaseDriver.In(CaseState.Closed);
+        held.Raise(CaseEvents.SetLegalHold, new { hold = true, reason = "Klage anhängig" }).Ok();
+        held.Raise(CaseEvents.Erase).Rejected(RejectionCodes.LegalHold);
+
+        var declined = CaseDriver.In(CaseState.Declined);
+        var erased = declined.Raise(CaseEvents.Erase).Ok();
+        Assert.Equal(new CaseReference(CaseDriver.CaseId, "luedenscheid"), erased.Action(ActionNames.PurgeCase).Input<CaseReference>());
+        Assert.Contains(erased.Commands, c => c is CancelTimer { TimerId: CaseTimers.Purge });
+        Assert.NotNull(declined.State.PurgeRequestedAt);
+
+        // A repeated request (the answer was lost) changes nothing and starts no second purge.
+        Assert.DoesNotContain(declined.Raise(CaseEvents.Erase).Ok().Commands, c => c is RunAction);
+        declined.Raise(CaseEvents.Reopen).Rejected(RejectionCodes.IllegalTransition);
+    }
+
+    [Fact]
     public void A_declined_case_is_deleted_after_the_short_period()
     {
         var driver = CaseDriver.In(CaseState.Declined);

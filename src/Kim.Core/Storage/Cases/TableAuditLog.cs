@@ -148,6 +148,28 @@ public sealed class TableAuditLog(TableClient table) : IAuditLog
         return new AuditVerification(chains.Count, entries, null);
     }
 
+    public async Task<int> ForgetCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
+        var records = await ReadChainAsync(caseId, cancellationToken).ToListAsync(cancellationToken);
+
+        // Index copies first, then the chain: a deletion stopped half-way still finds what is left through the chain.
+        foreach (var record in records)
+        {
+            await table.DeleteEntityAsync(
+                DayKey(record.Entry.District, record.Entry.At), IndexKey(record), ETag.All, cancellationToken);
+        }
+
+        await table.DeleteRowsAsync(caseId, records.Select(r => EntryKey(r.Sequence)).Append(HeadRow), cancellationToken);
+
+        foreach (var district in records.Select(r => r.Entry.District).Distinct(StringComparer.Ordinal))
+        {
+            await table.DeleteEntityAsync(ChainsPrefix + district, caseId, ETag.All, cancellationToken);
+        }
+
+        return records.Count;
+    }
+
     private async IAsyncEnumerable<AuditRecord> ReadChainAsync(string chainId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {chainId} and RowKey ge {EntryPrefix} and RowKey lt {EntryPrefix + "~"}");
@@ -158,11 +180,10 @@ public sealed class TableAuditLog(TableClient table) : IAuditLog
     }
 
     private Task WriteIndexAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        table.UpsertEntityAsync(
-            ToEntity(record, DayKey(record.Entry.District, record.Entry.At),
-                string.Create(CultureInfo.InvariantCulture, $"{record.Entry.At.UtcTicks:D19}|{record.ChainId}|{record.Sequence:D12}")),
-            TableUpdateMode.Replace,
-            cancellationToken);
+        table.UpsertEntityAsync(ToEntity(record, DayKey(record.Entry.District, record.Entry.At), IndexKey(record)), TableUpdateMode.Replace, cancellationToken);
+
+    private static string IndexKey(AuditRecord record) =>
+        string.Create(CultureInfo.InvariantCulture, $"{record.Entry.At.UtcTicks:D19}|{record.ChainId}|{record.Sequence:D12}");
 
     private static string EntryKey(long sequence) => string.Create(CultureInfo.InvariantCulture, $"{EntryPrefix}{sequence:D12}");
 

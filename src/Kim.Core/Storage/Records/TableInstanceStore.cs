@@ -150,10 +150,7 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
 
             // The instance rows go last: if purge stops half-way, a second purge still finds them.
             rows = [.. rows.Where(r => !r.StartsWith("i|", StringComparison.Ordinal)), .. rows.Where(r => r.StartsWith("i|", StringComparison.Ordinal))];
-            foreach (var chunk in rows.Chunk(100))
-            {
-                await DeleteBatchAsync(group.Key, chunk, cancellationToken);
-            }
+            await instances.DeleteRowsAsync(group.Key, rows, cancellationToken);
         }
     }
 
@@ -183,24 +180,6 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         }
 
         return ids;
-    }
-
-    private async Task DeleteBatchAsync(string partition, IReadOnlyList<string> rows, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await instances.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, r))),
-                cancellationToken);
-        }
-        catch (TableTransactionFailedException exception) when (exception.Status == 404)
-        {
-            // Someone deleted a row meanwhile: delete one by one (a missing row is no error there).
-            foreach (var row in rows)
-            {
-                await instances.DeleteEntityAsync(partition, row, cancellationToken: cancellationToken);
-            }
-        }
     }
 
     private static TableEntity ToEntity(InstanceRecord record, byte[]? body)

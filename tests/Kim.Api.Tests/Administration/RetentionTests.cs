@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kim.Api.Http;
+using Kim.Api.Tests.Cases;
+using Kim.Api.Tests.Reminders;
+using Kim.Core.Mail;
+using Kim.Core.Orchestrations;
+using Kim.Core.Storage;
+using Kim.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kim.Api.Tests.Administration;
+
+/// <summary>
+/// Deletion of cases (DOMAIN.md, "Data protection"): when retention ends, and at once on request
+/// (Art. 17). Each test has an Azurite of its class and reads all of it afterwards: every table,
+/// blob container and queue, the Durable task hub's included.
+/// </summary>
+public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const int Timeout = 240_000;
+
+    [Fact(Timeout = Timeout)]
+    public async Task After_retention_nothing_of_the_deleted_cases_is_left_in_the_account_but_statistics_and_a_held_case_is_whole()
+    {
+        var mails = new RecordingMailSender();
+        await using var app = new KimApp(azurite, services: s => s.Replace(ServiceDescriptor.Singleton<IMailSender>(mails)));
+        var closed = await LivedCaseAsync(app, mails);
+        var held = await LivedCaseAsync(app, mails);
+        var declined = await DeclinedCaseAsync(app);
+        using var admin = app.Staff("admin-mk");
+        await Problems.AssertAsync(
+            await admin.PostAsJsonAsync($"/api/admin/cases/{held.CaseId}/legal-hold", new { }), HttpStatusCode.UnprocessableEntity, ProblemTypes.Validation);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/admin/cases/{held.CaseId}/legal-hold", new { reason = "Klageverfahren 1 K 234/26" })).StatusCode);
+        Assert.Empty(await StorageScan.FindAsync(azurite.ConnectionString, [Guid.NewGuid().ToString("N")]));
+        Assert.NotEmpty(await StorageScan.FindAsync(azurite.ConnectionString, closed.Needles));
+
+        // Three years and a day later (Retention; DeclinedDeletion is 30 days): the clocks wake, the
+        // purge timers fire, and the upkeep purges the ended instances within its next minutes.
+        app.Clock.Advance(TimeSpan.FromDays((3 * 365) + 2));
+        var durable = app.Services.GetRequiredService<DurableTaskClient>();
+        foreach (var caseId in new[] { closed.CaseId, held.CaseId, declined.CaseId })
+        {
+            await durable.RaiseEventAsync(caseId, ClockCycle.WakeEvent);
+        }
+
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        var left = new List<string>();
+        await CaseKit.UntilAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, [.. closed.Needles, .. declined.Needles])];
+                return left.Count == 0;
+            },
+            seconds: 120);
+
+        Assert.Empty(left);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{closed.CaseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{declined.CaseId}")).StatusCode);
+        var kept = await CaseKit.GetCaseAsync(staff, held.CaseId);
+        Assert.True(kept.GetProperty("legalHold").GetBoolean());
+        Assert.Equal(2, (await CaseKit.OkAsync(await staff.GetAsync($"/api/cases/{held.CaseId}/documents"))).GetProperty("items").GetArrayLength());
+        Assert.Single(kept.GetProperty("contacts").EnumerateArray(), c => c.GetProperty("note").GetString()!.Contains(held.Tag, StringComparison.Ordinal));
+        Assert.NotEmpty(await StorageScan.FindAsync(azurite.ConnectionString, [held.CaseId]));
+        await AssertStatisticsKeptAsync(azurite, 3);
+
+        // Lifting the hold lets the deletion that was due happen.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/cases/{held.CaseId}/legal-hold")).StatusCode);
+        await durable.RaiseEventAsync(held.CaseId, ClockCycle.WakeEvent);
+        await CaseKit.UntilAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                return (await StorageScan.FindAsync(azurite.ConnectionString, held.Needles)).Count == 0;
+            },
+            seconds: 120);
+        await AssertStatisticsKeptAsync(azurite, 3);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task An_administrator_deletes_an_ended_case_at_once_and_is_refused_while_it_is_open_or_held()
+    {
+        var mails = new RecordingMailSender();
+        await using var app = new KimApp(azurite, services: s => s.Replace(ServiceDescriptor.Singleton<IMailSender>(mails)));
+        var erased = await LivedCaseAsync(app, mails);
+        var held = await LivedCaseAsync(app, mails);
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        using var admin = app.Staff("admin-mk");
+        var open = await CaseKit.OpenAsync(staff);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/admin/cases/{held.CaseId}/legal-hold", new { reason = "Auskunftsersuchen der Staatsanwaltschaft" })).StatusCode);
+
+        var stillOpen = await Problems.AssertAsync(await admin.DeleteAsync($"/api/admin/cases/{open}"), HttpStatusCode.Conflict, ProblemTypes.IllegalTransition);
+        var onHold = await Problems.AssertAsync(await admin.DeleteAsync($"/api/admin/cases/{held.CaseId}"), HttpStatusCode.Conflict, ProblemTypes.Conflict);
+        await Problems.AssertAsync(await admin.DeleteAsync("/api/admin/cases/c-doesnotexist0"), HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await Problems.AssertAsync(await staff.DeleteAsync($"/api/admin/cases/{erased.CaseId}"), HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/cases/{erased.CaseId}")).StatusCode);
+
+        Assert.Contains("close it first", stillOpen.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("legal-hold", onHold.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{erased.CaseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{open}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{held.CaseId}")).StatusCode);
+
+        // What is left once the upkeep has purged the ended instances: nothing that names the case.
+        var left = new List<string>();
+        await CaseKit.UntilAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, erased.Needles)];
+                return left.Count == 0;
+            },
+            seconds: 120);
+        Assert.Empty(left);
+
+        // The deletion itself is in the district's audit chain, by whom and when, without the case id.
+        var audit = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit?actor=admin-mk"));
+        var deletion = Assert.Single(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "delete");
+        Assert.False(deletion.TryGetProperty("caseId", out var caseId) && caseId.ValueKind != JsonValueKind.Null);
+        Assert.Equal("DELETE /api/admin/cases/{caseId}", deletion.GetProperty("route").GetString());
+        var verified = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit/verify"));
+        Assert.True(verified.GetProperty("intact").GetBoolean());
+    }
+
+    /// <summary>A case as it lives: an intake with a document, a plan, a consent, a referral announced by mail, a follow-up, a handover, a contact note, an upload; then closed.</summary>
+    private static async Task<LivedCase> LivedCaseAsync(KimApp app, RecordingMailSender mails)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var reference = $"RET-{tag}";
+        var familyName = $"Zorn{tag}";
+        using var partner = app.Anonymous();
+        var intake = IntakeRequests.Multipart(
+            IntakeRequests.Minimal(reference).With("client.familyName", familyName).With("consentToCaseProcessing", "true"),
+            [("antrag.pdf", "application/pdf", IntakeRequests.Pdf)]);
+        var caseId = (await CaseKit.OkAsync(await partner.SendAsync(intake), HttpStatusCode.Accepted)).GetProperty("reference").GetString()!;
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        await CaseKit.UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
+        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
+        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
+        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
+        await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "Sprachkurs B1" } }));
+        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
+        {
+            recipient = "caritas-luedenscheid",
+            purpose = "Beratung",
+            categories = new[] { "identity", "needs" },
+            form = "written",
+            validFrom = "2026-11-02",
+        }));
+        var referralId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals", new { partnerId = "caritas-luedenscheid", purpose = "Beratung" }));
+        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/followups", new { dueAt = "2026-11-20T09:00:00+01:00", note = $"Rückruf {tag}" }));
+        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/handovers", new { from = "AsylbLG", to = "SGB II", triggerDate = "2026-11-10" }));
+        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/contacts", new { at = "2026-11-02T09:00:00+01:00", channel = "phone", note = $"Termin vereinbart {tag}" }));
+        var file = new ByteArrayContent(IntakeRequests.Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        await CaseKit.CreatedIdAsync(await staff.PostAsync($"/api/cases/{caseId}/documents", new MultipartFormDataContent { { file, "file", "bescheid.pdf" } }));
+        await CaseKit.UntilAsync(() => Task.FromResult(mails.Sent.Any(m => m.Subject.Contains(referralId, StringComparison.Ordinal) || m.Text.Contains(referralId, StringComparison.Ordinal))));
+        await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/close", new { reason = "goals-met" }));
+        return new LivedCase(caseId, tag, [caseId, familyName, reference, tag]);
+    }
+
+    /// <summary>An intake declined in clearing: deleted after DeclinedDeletion (30 days), sooner than a closed case.</summary>
+    private static async Task<LivedCase> DeclinedCaseAsync(KimApp app)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        using var partner = app.Anonymous();
+        var intake = IntakeRequests.Json(IntakeRequests.Minimal($"RET-{tag}").With("client.familyName", $"Zorn{tag}").With("consentToCaseProcessing", "true"));
+        var caseId = (await CaseKit.OkAsync(await partner.SendAsync(intake), HttpStatusCode.Accepted)).GetProperty("reference").GetString()!;
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        await CaseKit.UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
+        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
+        await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/decline", new { reason = $"Regeldienst genügt {tag}" }));
+        return new LivedCase(caseId, tag, [caseId, $"Zorn{tag}", $"RET-{tag}", tag]);
+    }
+
+    private static async Task AssertStatisticsKeptAsync(AzuriteFixture azurite, int count)
+    {
+        var rows = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.CaseStatisticsTable);
+        Assert.Equal(count, await rows.QueryAsync<Azure.Data.Tables.TableEntity>().CountAsync());
+    }
+
+    /// <summary>A case and the strings only it contains: its id, the client's family name, the partner reference, the tag in its free texts.</summary>
+    private sealed record LivedCase(string CaseId, string Tag, IReadOnlyList<string> Needles);
+}
