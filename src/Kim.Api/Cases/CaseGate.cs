@@ -149,9 +149,39 @@ public sealed partial class CaseGate(
             return new CaseCommandResult(null, KimProblems.NotFound($"The case has no {childWorkflow} '{instanceId}'.").ToResult());
         }
 
+        var eventId = CommandIdempotency.EventIdOf(requests.HttpContext!, staff, out var badKey);
+        if (badKey is not null)
+        {
+            return new CaseCommandResult(null, badKey);
+        }
+
         await AuditAsync(staff, caseId, CaseAuditActions.Change, instanceId is null ? eventName : $"{eventName}:{instanceId}", cancellationToken);
-        var result = await workflows.RaiseEventAsync(target, eventName, payload, staff.Id, cancellationToken: cancellationToken);
-        return ToCommandResult(result, eventName, target, staff);
+        var result = await workflows.RaiseEventAsync(target, eventName, payload, staff.Id, eventId, cancellationToken);
+        return eventId is not null && result.Outcome == WorkflowOutcome.Duplicate
+            ? await RepeatAsync(result, target, eventName, eventId, payload, cancellationToken)
+            : ToCommandResult(result, eventName, target, staff);
+    }
+
+    /// <summary>A command sent again under its <c>Idempotency-Key</c> (<see cref="CommandIdempotency"/>): nothing applied, answered as the first.</summary>
+    private async Task<CaseCommandResult> RepeatAsync(
+        WorkflowResult result, string target, string eventName, string eventId, JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (await workflows.GetAppliedAsync(target, eventId, cancellationToken) is not { } first
+            || !CommandIdempotency.IsSameCommand(first, eventName, payload))
+        {
+            return new CaseCommandResult(null, CommandIdempotency.Reused());
+        }
+
+        var later = 0;
+        long? after = first.Sequence;
+        while (after is { } from)
+        {
+            var page = await workflows.GetHistoryAsync(target, from, cancellationToken: cancellationToken);
+            later += page.Entries.Count(e => e.Kind == "raised" && e.Data.TryGetProperty("name", out var name) && name.GetString() == eventName);
+            after = page.NextAfterSequence;
+        }
+
+        return new CaseCommandResult(result.Instance, null, later);
     }
 
     /// <summary>Maps a start or raise answer; rejections become the problem the API contract names.</summary>

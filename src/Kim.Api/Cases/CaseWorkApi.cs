@@ -19,15 +19,15 @@ public static class CaseWorkApi
     {
         ArgumentNullException.ThrowIfNull(cases);
         Create(cases.MapPost("/{caseId}/contacts", (string caseId, ContactRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, "contacts", CaseEvents.RecordContact, request.Check(), request.AsPayload, s => s.Contacts[^1].ContactId, context, gate, ct)))
+                AddAsync(caseId, "contacts", CaseEvents.RecordContact, request.Check(), request.AsPayload, (s, later) => s.Contacts[^(1 + later)].ContactId, context, gate, ct)))
             .WithName("RecordContact")
             .WithSummary("Record a contact with the client (at, channel, note); resets the no-contact alert");
         Create(cases.MapPost("/{caseId}/barriers", (string caseId, BarrierRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, "barriers", CaseEvents.RecordBarrier, request.Check(), request.AsPayload, s => s.Barriers[^1].BarrierId, context, gate, ct)))
+                AddAsync(caseId, "barriers", CaseEvents.RecordBarrier, request.Check(), request.AsPayload, (s, later) => s.Barriers[^(1 + later)].BarrierId, context, gate, ct)))
             .WithName("RecordBarrier")
             .WithSummary("Record an integration barrier (category, agency, description) for the steering group");
         Create(cases.MapPost("/{caseId}/consents", (string caseId, ConsentRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, "consents", CaseEvents.RecordConsent, request.Check(), request.AsPayload, s => s.Consents[^1].ConsentId, context, gate, ct)))
+                AddAsync(caseId, "consents", CaseEvents.RecordConsent, request.Check(), request.AsPayload, (s, later) => s.Consents[^(1 + later)].ConsentId, context, gate, ct)))
             .WithName("RecordConsent")
             .WithSummary("Record a consent: recipient, purpose, data categories, form, validFrom, documentId of the signed form");
         Change(cases.MapPost("/{caseId}/consents/{consentId}/withdraw", (string caseId, string consentId, HttpContext context, CaseGate gate, CancellationToken ct) =>
@@ -35,7 +35,7 @@ public static class CaseWorkApi
             .WithName("WithdrawConsent")
             .WithSummary("Withdraw a consent: sharing under it stops at once, its open referrals are withdrawn");
         Create(cases.MapPost("/{caseId}/referrals", (string caseId, CreateReferralRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, "referrals", CaseEvents.CreateReferral, new RequestChecks(), request.AsPayload, s => s.Referrals[^1].InstanceId, context, gate, ct)))
+                AddAsync(caseId, "referrals", CaseEvents.CreateReferral, new RequestChecks(), request.AsPayload, (s, later) => s.Referrals[^(1 + later)].InstanceId, context, gate, ct)))
             .WithName("CreateReferral")
             .WithSummary("Refer the client to a partner (partnerId) or a service; optional respondBy; 409 without a consent naming the recipient");
         Change(cases.MapPost("/{caseId}/referrals/{referralId}/response", (string caseId, string referralId, ReferralAnswerRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
@@ -63,7 +63,7 @@ public static class CaseWorkApi
             .WithName("ConfirmHandoverStep")
             .WithSummary("Confirm one step of a handover (residence-document, asylblg-end-confirmed, jobcentre-application, health-insurance, integration-course)");
         Create(cases.MapPost("/{caseId}/followups", (string caseId, CreateFollowUpRequest request, HttpContext context, CaseGate gate, CancellationToken ct) =>
-                AddAsync(caseId, "followups", CaseEvents.AddFollowUp, request.Check(), request.AsPayload, s => s.FollowUps[^1].FollowUpId, context, gate, ct)))
+                AddAsync(caseId, "followups", CaseEvents.AddFollowUp, request.Check(), request.AsPayload, (s, later) => s.FollowUps[^(1 + later)].FollowUpId, context, gate, ct)))
             .WithName("AddFollowUp")
             .WithSummary("A dated follow-up (dueAt: a day or an instant with offset; note)");
         Change(cases.MapPost("/{caseId}/followups/{followUpId}/done", (string caseId, string followUpId, HttpContext context, CaseGate gate, CancellationToken ct) =>
@@ -172,7 +172,7 @@ public static class CaseWorkApi
         string eventName,
         RequestChecks checks,
         Func<JsonElement> payload,
-        Func<CaseWorkflowState, string> newId,
+        Func<CaseWorkflowState, int, string> newId,
         HttpContext context,
         CaseGate gate,
         CancellationToken cancellationToken)
@@ -189,7 +189,7 @@ public static class CaseWorkApi
             return result.Problem;
         }
 
-        var id = newId(result.Instance!.StateAs<CaseWorkflowState>()!);
+        var id = newId(result.Instance!.StateAs<CaseWorkflowState>()!, result.Later);
         return CaseResults.Created($"/api/cases/{CaseResults.Escape(caseId)}/{collection}/{CaseResults.Escape(id)}", id);
     }
 
@@ -237,7 +237,7 @@ public static class CaseWorkApi
             return result.Problem;
         }
 
-        var handover = result.Instance!.StateAs<CaseWorkflowState>()!.Handovers[^1].AsResponse();
+        var handover = result.Instance!.StateAs<CaseWorkflowState>()!.Handovers[^(1 + result.Later)].AsResponse();
         return TypedResults.Created(
             $"/api/cases/{CaseResults.Escape(caseId)}/handovers/{CaseResults.Escape(handover.HandoverId)}",
             new HandoverCreatedResponse(handover.HandoverId, handover.From, handover.To, handover.TriggerDate, handover.Target, handover.HardDeadline, handover.Steps));

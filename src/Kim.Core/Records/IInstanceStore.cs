@@ -9,8 +9,8 @@ public interface IInstanceStore
 {
     Task<InstanceRecord?> GetAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Whether an event with this id has been applied to the instance (its dedup marker exists).</summary>
-    Task<bool> HasAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken);
+    /// <summary>The history sequence at which an event with this id was applied to the instance (its dedup marker); null if it was not.</summary>
+    Task<long?> GetAppliedSequenceAsync(string instanceId, string eventId, CancellationToken cancellationToken);
 
     Task<HistoryEntry?> GetHistoryEntryAsync(string instanceId, long sequence, CancellationToken cancellationToken);
 

@@ -90,7 +90,7 @@ internal sealed class RecordEngine(
                 return new ApplyResult(ApplyStatus.NotFound, null);
             }
 
-            if (await store.HasAppliedAsync(instanceId, workflowEvent.EventId, cancellationToken))
+            if (await store.GetAppliedSequenceAsync(instanceId, workflowEvent.EventId, cancellationToken) is not null)
             {
                 return new ApplyResult(ApplyStatus.Duplicate, instance);
             }
@@ -355,7 +355,7 @@ internal sealed class RecordEngine(
     {
         var target = plan.Current(targetId) ?? await store.GetAsync(targetId, cancellationToken);
         var outcome = target is null ? ApplyStatus.NotFound
-            : plan.Applied(targetId, workflowEvent.EventId) || await store.HasAppliedAsync(targetId, workflowEvent.EventId, cancellationToken) ? ApplyStatus.Duplicate
+            : plan.Applied(targetId, workflowEvent.EventId) || await store.GetAppliedSequenceAsync(targetId, workflowEvent.EventId, cancellationToken) is not null ? ApplyStatus.Duplicate
             : target.IsEnded ? ApplyStatus.NotRunning
             : registry.Find(target.Workflow, target.Version) is null ? ApplyStatus.VersionMissing
             : (ApplyStatus?)null;

@@ -47,6 +47,12 @@ public sealed class WorkflowClient
     public async Task<InstanceSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await Store.GetAsync(instanceId, cancellationToken) is { } record ? InstanceSnapshot.From(record) : null;
 
+    /// <summary>The timeline entry of the event <paramref name="eventId"/> applied to the instance (through its dedup marker); null if none was.</summary>
+    public async Task<HistoryEntry?> GetAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken = default) =>
+        await Store.GetAppliedSequenceAsync(instanceId, eventId, cancellationToken) is { } sequence
+            ? await Store.GetHistoryEntryAsync(instanceId, sequence, cancellationToken)
+            : null;
+
     /// <summary>The timeline, oldest first; pass <see cref="HistoryPage.NextAfterSequence"/> to read on.</summary>
     public async Task<HistoryPage> GetHistoryAsync(string instanceId, long afterSequence = 0, int pageSize = 100, CancellationToken cancellationToken = default)
     {

@@ -39,7 +39,8 @@ public sealed class TableInstanceStoreTests(AzuriteFixture azurite)
         Assert.Equal(0, failed.FailedTransactionActionIndex);
         Assert.Equal(2, (await store.GetAsync("case-1", Timeout()))!.Sequence);
         Assert.Null(await store.GetHistoryEntryAsync("case-1", 3, Timeout()));
-        Assert.False(await store.HasAppliedAsync("case-1", "e3", Timeout()));
+        Assert.Null(await store.GetAppliedSequenceAsync("case-1", "e3", Timeout()));
+        Assert.Equal(2, await store.GetAppliedSequenceAsync("case-1", "e2", Timeout()));
     }
 
     [Fact(Timeout = 30_000)]

@@ -11,7 +11,7 @@ public sealed class InMemoryInstanceStore : IInstanceStore
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, InstanceRecord> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedList<long, HistoryEntry>> _history = new(StringComparer.Ordinal);
-    private readonly HashSet<(string InstanceId, string EventId)> _markers = [];
+    private readonly Dictionary<(string InstanceId, string EventId), long> _markers = [];
     private readonly Dictionary<(string InstanceId, string TextId), string> _texts = [];
     private readonly Dictionary<string, SortedSet<string>> _index = new(StringComparer.Ordinal);
     private long _etags;
@@ -26,11 +26,11 @@ public sealed class InMemoryInstanceStore : IInstanceStore
         }
     }
 
-    public Task<bool> HasAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken)
+    public Task<long?> GetAppliedSequenceAsync(string instanceId, string eventId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(_markers.Contains((instanceId, eventId)));
+            return Task.FromResult(_markers.TryGetValue((instanceId, eventId), out var sequence) ? sequence : (long?)null);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class InMemoryInstanceStore : IInstanceStore
 
                 foreach (var history in write.History)
                 {
-                    if (_markers.Contains((id, history.EventId)) ||
+                    if (_markers.ContainsKey((id, history.EventId)) ||
                         (_history.TryGetValue(id, out var rows) && rows.ContainsKey(history.Sequence)))
                     {
                         throw new InstanceConflictException($"{id} already has event {history.EventId} or sequence {history.Sequence}");
@@ -111,7 +111,7 @@ public sealed class InMemoryInstanceStore : IInstanceStore
                 foreach (var history in write.History)
                 {
                     rows.Add(history.Sequence, history);
-                    _markers.Add((id, history.EventId));
+                    _markers[(id, history.EventId)] = history.Sequence;
                 }
 
                 foreach (var text in write.Texts)
@@ -134,7 +134,10 @@ public sealed class InMemoryInstanceStore : IInstanceStore
             {
                 _instances.Remove(id);
                 _history.Remove(id);
-                _markers.RemoveWhere(m => m.InstanceId == id);
+                foreach (var marker in _markers.Keys.Where(m => m.InstanceId == id).ToList())
+                {
+                    _markers.Remove(marker);
+                }
                 foreach (var key in _texts.Keys.Where(k => k.InstanceId == id).ToList())
                 {
                     _texts.Remove(key);

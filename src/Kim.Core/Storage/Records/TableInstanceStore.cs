@@ -37,8 +37,8 @@ public sealed class TableInstanceStore(TableClient instances, TableClient index)
         return entity is null ? null : ToInstance(entity);
     }
 
-    public async Task<bool> HasAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken) =>
-        await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), MarkerRow(instanceId, eventId), ["Sequence"], cancellationToken) is not null;
+    public async Task<long?> GetAppliedSequenceAsync(string instanceId, string eventId, CancellationToken cancellationToken) =>
+        (await instances.GetEntityOrDefaultAsync(InstanceIds.RootOf(instanceId), MarkerRow(instanceId, eventId), ["Sequence"], cancellationToken))?.GetInt64("Sequence");
 
     public async Task<HistoryEntry?> GetHistoryEntryAsync(string instanceId, long sequence, CancellationToken cancellationToken)
     {
