@@ -13,7 +13,7 @@ namespace Kim.Standalone.Durable;
 internal sealed partial class ClockWakeSweep(ClockWaker waker, TimeProvider time, ILogger<ClockWakeSweep> logger) : BackgroundService
 {
     /// <summary>How old an outbox row must be before the sweep wakes it, and how often it looks.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = ClockWaker.SweepInterval;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
