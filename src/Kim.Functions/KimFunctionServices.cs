@@ -2,6 +2,7 @@ using Kim.Api;
 using Kim.Api.Records;
 using Kim.Functions.Durable;
 using Kim.Functions.Http;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,21 @@ namespace Kim.Functions;
 /// <summary>The worker's services: Kim.Api's, plus what the Functions host stands in for.</summary>
 public static class KimFunctionServices
 {
+    /// <summary>
+    /// Makes <paramref name="builder"/> Kim's worker: ASP.NET Core integration (the host proxies
+    /// HTTP requests to the worker), the mark <see cref="KimHosting.FunctionsHostKey"/> and
+    /// <see cref="AddKimFunctions"/>. Settings must be in its configuration already.
+    /// </summary>
+    /// <returns><paramref name="builder"/>.</returns>
+    public static FunctionsApplicationBuilder ConfigureKimFunctions(this FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureFunctionsWebApplication();
+        builder.Configuration.AddInMemoryCollection([new(KimHosting.FunctionsHostKey, "true")]);
+        builder.Services.AddKimFunctions(builder.Configuration, builder.Environment);
+        return builder;
+    }
+
     /// <summary>
     /// Registers <see cref="KimApi.AddKimApi"/>, the <see cref="InvocationDurableClient"/> as the
     /// <see cref="DurableTaskClient"/>, the <c>ClockWaker</c> that wakes orchestrations after a

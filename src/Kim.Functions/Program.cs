@@ -2,22 +2,16 @@ using Kim.Api;
 using Kim.Api.Access;
 using Kim.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Kim under the Azure Functions host: a .NET isolated worker with ASP.NET Core integration. The
 // host owns the triggers (HTTP, timers, the Durable extension); every function hands its work to
-// Kim.Api and Kim.Core (KimFunctionServices). A bad setting stops start-up with one line that
-// names it (SettingErrors), as in Kim.Standalone.
+// Kim.Api and Kim.Core (KimFunctionServices.ConfigureKimFunctions). A bad setting stops start-up
+// with one line that names it (SettingErrors), as in Kim.Standalone.
 try
 {
-    var builder = FunctionsApplication.CreateBuilder(args);
-    builder.ConfigureFunctionsWebApplication();
-    builder.Configuration.AddInMemoryCollection([new(KimHosting.FunctionsHostKey, "true")]);
-    builder.Services.AddKimFunctions(builder.Configuration, builder.Environment);
-
-    var host = builder.Build();
+    var host = FunctionsApplication.CreateBuilder(args).ConfigureKimFunctions().Build();
     SettingErrors.ValidateOptions(host.Services);
     if (await DemoDataGuard.RefusalAsync(host.Services.GetRequiredService<IAccessDirectory>(), host.Services.GetRequiredService<IHostEnvironment>(), CancellationToken.None) is { } refusal)
     {

@@ -1,4 +1,3 @@
-using Kim.Api;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,8 @@ using Microsoft.Extensions.Hosting;
 namespace Kim.Functions.Tests;
 
 /// <summary>
-/// The worker's host built as Kim.Functions' Program builds it, in Development, but never run: no
+/// The worker's host built as Kim.Functions' Program builds it (<see cref="KimFunctionServices.ConfigureKimFunctions"/>),
+/// in Development, but never run: no
 /// Functions host is there to connect to. Hosted services do not start; storage is only reached
 /// when a route or function is called.
 /// </summary>
@@ -17,13 +17,8 @@ internal static class WorkerServices
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Environment.EnvironmentName = Environments.Development;
-        builder.ConfigureFunctionsWebApplication();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [KimHosting.FunctionsHostKey] = "true",
-            ["AzureWebJobsStorage"] = storage,
-        });
-        builder.Services.AddKimFunctions(builder.Configuration, builder.Environment);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage });
+        builder.ConfigureKimFunctions();
         services?.Invoke(builder.Services);
         return builder.Build();
     }
