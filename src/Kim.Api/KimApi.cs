@@ -10,7 +10,6 @@ using Kim.Api.Records;
 using Kim.Api.Reminders;
 using Kim.Api.Reports;
 using Kim.Api.Storage;
-using Kim.Api.Triggers;
 using Kim.Api.Workflows;
 
 namespace Kim.Api;
@@ -54,7 +53,7 @@ public static class KimApi
 
     /// <summary>
     /// Adds Kim's middleware (problem details, request log, authentication, rate limits) and maps
-    /// every route of API.md, the API reference and the health route.
+    /// the route table (<see cref="MapKimRoutes"/>): the standalone host's whole HTTP side.
     /// </summary>
     /// <param name="app">The host's app, after <see cref="AddKimApi"/> was called on its services.</param>
     /// <returns><paramref name="app"/>.</returns>
@@ -63,19 +62,32 @@ public static class KimApi
         ArgumentNullException.ThrowIfNull(app);
         app.UseKimHttp();
         app.UseKimAccess();
-        app.MapApiDocs();
-        app.MapHealthApi();
-        app.MapKimIntake();
-        app.MapKimCases();
-        app.MapKimPartnerReferrals();
-        app.MapKimAdministration();
-        app.MapKimAudit();
-        app.MapKimOrchestrations();
-        app.MapKimCaseExport();
-        app.MapKimCaseRetention();
-        app.MapKimReports();
-        app.MapMailApi();
-        app.MapFunctionsTriggers(app.Configuration);
+        app.MapKimRoutes();
         return app;
+    }
+
+    /// <summary>
+    /// The one route table: every route of API.md with its method, path, authorization, limits and
+    /// handler, the API reference and the health route. <see cref="MapKimApi"/> maps it on Kestrel,
+    /// <see cref="KimRouteTable"/> behind the Functions host's HTTP triggers.
+    /// </summary>
+    /// <param name="routes">Where to map the routes.</param>
+    /// <returns><paramref name="routes"/>.</returns>
+    public static IEndpointRouteBuilder MapKimRoutes(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapApiDocs();
+        routes.MapHealthApi();
+        routes.MapKimIntake();
+        routes.MapKimCases();
+        routes.MapKimPartnerReferrals();
+        routes.MapKimAdministration();
+        routes.MapKimAudit();
+        routes.MapKimOrchestrations();
+        routes.MapKimCaseExport();
+        routes.MapKimCaseRetention();
+        routes.MapKimReports();
+        routes.MapMailApi();
+        return routes;
     }
 }

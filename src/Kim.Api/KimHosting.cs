@@ -3,17 +3,26 @@ using Kim.Core;
 namespace Kim.Api;
 
 /// <summary>
-/// Where the app runs. Under the Azure Functions host (a custom handler), the host tells the app
-/// its port in <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and drives the queue and timer triggers itself;
-/// standalone (local runs, tests, containers), Kim's own hosted services do that part.
+/// Where the app runs. Under the Azure Functions host (Kim.Functions, a .NET isolated worker) the
+/// host's timer triggers drive the reminder schedule and the wake-up sweep, and the worker says so
+/// in <see cref="FunctionsHostKey"/>; standalone (local runs, tests, containers), Kim's own hosted
+/// services do that part.
 /// </summary>
 public static class KimHosting
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static string? FunctionsPort(IConfiguration configuration) => configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+    /// <summary>
+    /// <c>true</c> in the configuration of Kim.Functions, which sets it itself (not an app setting:
+    /// the plans differ in which of the host's own variables reach the worker).
+    /// </summary>
+    public const string FunctionsHostKey = "Kim:Hosting:FunctionsHost";
 
-    public static bool IsFunctionsHost(IConfiguration configuration) => !string.IsNullOrEmpty(FunctionsPort(configuration));
+    public static bool IsFunctionsHost(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Equals(configuration[FunctionsHostKey], "true", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// An on/off setting whose default depends on where Kim runs: unset, it is
@@ -34,15 +43,11 @@ public static class KimHosting
             : throw new InvalidSettingException(key, $"'{text}' is not 'true' or 'false'.");
     }
 
-    /// <summary>Listens where the Functions host expects it, else on ASPNETCORE_URLS, else on the default.</summary>
+    /// <summary>Standalone: listens on ASPNETCORE_URLS, else on the default.</summary>
     public static void ConfigureUrls(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (FunctionsPort(builder.Configuration) is { Length: > 0 } port)
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
-        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

@@ -3,10 +3,10 @@ using Kim.Core.Reminders;
 namespace Kim.Api.Reminders;
 
 /// <summary>
-/// Drives the reminder schedule when no Functions host posts timer ticks (scripts/run.sh, App
+/// Drives the reminder schedule when no Functions host ticks it with a timer (scripts/run.sh, App
 /// Service, containers): ticks once at start, then sleeps on the <see cref="TimeProvider"/> until
 /// the next occurrence is due, ticks, and so on. Off with <c>Kim__Reminders__Standalone=false</c>,
-/// which the Functions deployment sets (the host's timer drives it there). Several instances may
+/// the default under Kim.Functions (the host's timer drives it there). Several instances may
 /// run it: the ticker's ETag-guarded progress lets one of them run each occurrence.
 /// </summary>
 internal sealed partial class StandaloneReminderService(

@@ -23,6 +23,9 @@ public sealed partial class ClockWaker(DurableTaskClient client, TableClient? ou
     /// <summary>The outbox's one partition: the sweep reads it alone, so its cost follows the rows a crash left.</summary>
     public const string Partition = "pending";
 
+    /// <summary>How old an outbox row must be before a sweep wakes it, and how often the hosts sweep (every minute).</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private static readonly OrchestrationRuntimeStatus[] Running =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 

@@ -16,7 +16,7 @@ namespace Kim.Standalone.Durable;
 internal sealed partial class ClockMaintenance(ClockWaker waker, CaseInstancePurge instancePurge, TimeProvider time, ILogger<ClockMaintenance> logger) : BackgroundService
 {
     /// <summary>How old an outbox row must be before the sweep wakes it, and how often it looks.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = ClockWaker.SweepInterval;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Kim.Api.Mail;
 using Kim.Api.Reminders;
 using Kim.Api.Storage;
-using Kim.Api.Triggers;
 using Kim.Core;
 using Kim.Core.Mail;
 using Kim.Core.Reminders;
@@ -19,7 +18,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Kim.Api.Tests.Mail;
 
-/// <summary>Mail wiring, the development mailbox and the reminder trigger, through a real Kestrel on a free port and Azurite.</summary>
+/// <summary>Mail wiring and the development mailbox, through a real Kestrel on a free port and Azurite.</summary>
 public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 5, 0, 0, TimeSpan.Zero);
@@ -42,7 +41,6 @@ public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<Azurite
         builder.Services.AddKimMail(builder.Configuration, builder.Environment);
         var app = builder.Build();
         app.MapMailApi();
-        app.MapFunctionsTriggers(app.Configuration);
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(startTimeout.Token);
         return app;
@@ -143,61 +141,6 @@ public sealed class MailAppTests(AzuriteFixture azurite) : IClassFixture<Azurite
         {
             Assert.Equal(new Uri("https://kim.example.org"), app.Services.GetRequiredService<MailLinks>().PublicBaseUrl);
             Assert.Equal(new Uri("https://kim.example.org/api/cases/c-1"), app.Services.GetRequiredService<MailTemplates>().Links.Case(new CaseReference("c-1")));
-        }
-    }
-
-    [Fact(Timeout = 60_000)]
-    public async Task The_functions_timer_trigger_ticks_the_schedule_and_answers_the_host()
-    {
-        var job = new CountingJob();
-        await using var app = await StartAsync(
-            "Development",
-            new() { ["Kim:Reminders:Schedule"] = "0 0 7 * * 1-5", ["Kim:Hosting:TriggerEndpoints"] = "true" },
-            services => services.AddSingleton<IReminderJob>(job));
-        using var http = Client(app);
-        const string Invocation = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"reminders"}}}""";
-
-        async Task<string> PostAsync()
-        {
-            using var content = new StringContent(Invocation, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(new Uri("/reminders", UriKind.Relative), content, Timeout());
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return await response.Content.ReadAsStringAsync(Timeout());
-        }
-
-        Assert.Equal("""{"Outputs":{},"Logs":[],"ReturnValue":null}""", await PostAsync());
-        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 6, 0, 30, TimeSpan.Zero)); // Monday 07:00:30 in Berlin
-        await PostAsync();
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await PostAsync();
-
-        Assert.Equal(["2026-11-02T06:00:00Z"], job.Ran);
-    }
-
-    private sealed class CountingJob : IReminderJob
-    {
-        private readonly Lock _lock = new();
-        private readonly List<string> _ran = [];
-
-        public IReadOnlyList<string> Ran
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return [.. _ran];
-                }
-            }
-        }
-
-        public Task RunAsync(ReminderOccurrence occurrence, CancellationToken cancellationToken)
-        {
-            lock (_lock)
-            {
-                _ran.Add(occurrence.Id);
-            }
-
-            return Task.CompletedTask;
         }
     }
 }
