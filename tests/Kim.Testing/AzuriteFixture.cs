@@ -41,7 +41,7 @@ public sealed class AzuriteFixture : IAsyncDisposable, Xunit.IAsyncLifetime
 
         for (var attempt = 1; ; attempt++)
         {
-            (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+            (BlobPort, QueuePort, TablePort) = (FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
             var start = new ProcessStartInfo("node")
             {
                 RedirectStandardInput = true,
@@ -147,12 +147,5 @@ public sealed class AzuriteFixture : IAsyncDisposable, Xunit.IAsyncLifetime
         }
 
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

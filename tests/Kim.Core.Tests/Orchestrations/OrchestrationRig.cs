@@ -1,6 +1,7 @@
 using Kim.Core.Orchestrations;
 using Kim.Core.Records;
 using Kim.Core.Workflows;
+using Kim.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,10 +52,30 @@ public sealed class OrchestrationRig : IAsyncDisposable
         var actions = new[] { ActionNames.NotifyCaseManager, ActionNames.NotifyPartnerReferral, ActionNames.RemindPartner, ActionNames.NotifyHardDeadlineMissed, ActionNames.PurgeCase }
             .ToDictionary(name => name, name => new RecordingActionHandler(name));
         configure?.Invoke(actions);
-        var host = await DurableTaskTestHost.StartAsync(
+        // The test host's own choice of port is a random one of 30000-40000, which collides with
+        // ephemeral ports of other tests now and then: take a free one, and another if it was taken meanwhile.
+        DurableTaskTestHost? host = null;
+        for (var attempt = 1; host is null; attempt++)
+        {
+            try
+            {
+                host = await StartHostAsync(FreePorts.Next(), clock, store, actions, logs);
+            }
+            catch (IOException) when (attempt < 3)
+            {
+            }
+        }
+
+        return new OrchestrationRig(host, store, clock, actions);
+    }
+
+    private static Task<DurableTaskTestHost> StartHostAsync(
+        int port, FakeTimeProvider clock, InMemoryInstanceStore store, Dictionary<string, RecordingActionHandler> actions, Microsoft.Extensions.Logging.ILoggerFactory? logs) =>
+        DurableTaskTestHost.StartAsync(
             KimOrchestrations.Register,
             new DurableTaskTestHostOptions
             {
+                Port = port,
                 LoggerFactory = logs,
                 ConfigureServices = services =>
                 {
@@ -73,8 +94,6 @@ public sealed class OrchestrationRig : IAsyncDisposable
                     });
                 },
             });
-        return new OrchestrationRig(host, store, clock, actions);
-    }
 
     /// <summary>Starts a case record (the waker starts its orchestrations).</summary>
     public async Task StartCaseAsync(string caseId, object input)
