@@ -257,19 +257,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IClassFix
         using var intake = await caritas.SendAsync(IntakeRequests.Json(IntakeRequests.Minimal("MATRIX-1").With("consentToCaseProcessing", "true"), apiKey: null));
         var caseId = (await CaseKit.OkAsync(intake, HttpStatusCode.Accepted)).GetProperty("reference").GetString()!;
         using var staff = app.Staff(CaseKit.Luedenscheid);
-        await CaseKit.UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
-        await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "Sprachkurs B1" } }));
-        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
-        {
-            recipient = "caritas-luedenscheid",
-            purpose = "Beratung",
-            categories = new[] { "identity", "needs" },
-            form = "written",
-            validFrom = "2026-11-02",
-        }));
+        await CaseKit.ReadyForCaritasAsync(staff, caseId);
 
         // The consent the matrix withdraws is not the one behind the referral: withdrawing that one
         // withdraws the referral in the same commit, and the referral's own withdraw route would answer 409.

@@ -139,19 +139,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
             [("antrag.pdf", "application/pdf", IntakeRequests.Pdf)]);
         var caseId = (await CaseKit.OkAsync(await partner.SendAsync(intake), HttpStatusCode.Accepted)).GetProperty("reference").GetString()!;
         using var staff = app.Staff(CaseKit.Luedenscheid);
-        await CaseKit.UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
-        await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
-        await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "Sprachkurs B1" } }));
-        await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
-        {
-            recipient = "caritas-luedenscheid",
-            purpose = "Beratung",
-            categories = new[] { "identity", "needs" },
-            form = "written",
-            validFrom = "2026-11-02",
-        }));
+        await CaseKit.ReadyForCaritasAsync(staff, caseId);
         var referralId = await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/referrals", new { partnerId = "caritas-luedenscheid", purpose = "Beratung" }));
         await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/followups", new { dueAt = "2026-11-20T09:00:00+01:00", note = $"Rückruf {tag}" }));
         await CaseKit.CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/handovers", new { from = "AsylbLG", to = "SGB II", triggerDate = "2026-11-10" }));

@@ -56,6 +56,27 @@ internal static class CaseKit
         return caseId;
     }
 
+    /// <summary>
+    /// The case an intake became, once it is there, worked to an agreed plan with a consent for
+    /// Caritas Lüdenscheid (identity, needs): ready for a referral to it.
+    /// </summary>
+    public static async Task ReadyForCaritasAsync(HttpClient staff, string caseId)
+    {
+        await UntilAsync(async () => (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.OK);
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/accept", null));
+        await OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/complete-assessment", null));
+        await OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/agree-plan", new { goals = new[] { "Sprachkurs B1" } }));
+        await CreatedIdAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/consents", new
+        {
+            recipient = "caritas-luedenscheid",
+            purpose = "Beratung",
+            categories = new[] { "identity", "needs" },
+            form = "written",
+            validFrom = "2026-11-02",
+        }));
+    }
+
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         using (response)
