@@ -2,7 +2,7 @@
 # Runs the crash-restart test alone: Kim.Standalone is SIGKILLed at random moments during a
 # workload of cases, follow-ups, referrals and handovers, restarted on the same storage each time,
 # and the mails, timelines and orchestration instances are checked afterwards (docs/orchestrations.md).
-# KIM_CRASH_SEED=<n> replays a run's plan. Not part of scripts/test.sh (see the README).
+# KIM_CRASH_SEED=<n> replays a run's plan. scripts/test.sh runs it with the rest of the suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-azurite.sh || exit 1

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Kim.Testing;
 
@@ -13,7 +14,6 @@ public static class IdleRequests
 {
     private static readonly TimeSpan Default = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Tester = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(40);
 
     public static async Task RunAsync(AzuriteFixture azurite, int cases, TimeSpan window)
     {
@@ -22,26 +22,26 @@ public static class IdleRequests
         foreach (var polling in new[] { Default, Tester })
         {
             await using var app = new BenchApp(azurite, BenchApp.NewTaskHubName(), polling);
-            await Task.Delay(WarmUp);
-            empty[polling] = await Traffic.MeasureAsync(app.Requests, window);
+            empty[polling] = await Traffic.IdleAsync(app.Requests, window);
             Report.Figure($"0 cases, polling {polling.TotalSeconds:0} s", PerMinute(empty[polling]), Split(empty[polling]) + "; baseline");
         }
 
         var hub = BenchApp.NewTaskHubName();
         await using (var seeding = new BenchApp(azurite, hub, Tester))
         {
-            await Task.Delay(WarmUp);
+            await Task.Delay(Traffic.WarmUp);
             var (_, elapsed) = await CaseSeeder.OpenAsync(seeding.Workflows, "idle", cases, startClearing: false);
+            var settling = Stopwatch.StartNew();
+            await Traffic.UntilQuietAsync(seeding.Requests, empty[Tester], TimeSpan.FromMinutes(60));
             Report.Figure(
                 $"  seeding {cases:N0} cases (records + case clocks)",
                 string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0} s"),
-                string.Create(CultureInfo.InvariantCulture, $"{cases / elapsed.TotalSeconds:0.0} cases/s"));
-            await Traffic.UntilQuietAsync(seeding.Requests, empty[Tester], TimeSpan.FromMinutes(30));
+                string.Create(CultureInfo.InvariantCulture, $"{cases / elapsed.TotalSeconds:0.0} cases/s; the task hub's backlog quiet {settling.Elapsed.TotalSeconds:0} s later"));
             await Print(seeding, cases, window, empty[Tester]);
         }
 
         await using var restarted = new BenchApp(azurite, hub, Default);
-        await Task.Delay(WarmUp);
+        await Task.Delay(Traffic.WarmUp);
         await Print(restarted, cases, window, empty[Default]);
     }
 

@@ -8,6 +8,16 @@ public static class Traffic
     /// <summary>Consecutive quiet windows that count as settled: one alone can fall into a lull of a backlog still being worked off.</summary>
     private const int QuietWindows = 3;
 
+    /// <summary>How long a freshly started app takes to settle: the backend starts, claims its partitions and backs its polling off.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(40);
+
+    /// <summary>The idle rate of an app that has just started: waits <see cref="WarmUp"/>, then measures over <paramref name="window"/>.</summary>
+    public static async Task<Rate> IdleAsync(StorageRequests requests, TimeSpan window)
+    {
+        await Task.Delay(WarmUp);
+        return await MeasureAsync(requests, window);
+    }
+
     /// <summary>Requests per second of Kim's clients and of the task hub's, over <paramref name="duration"/>.</summary>
     public static async Task<Rate> MeasureAsync(StorageRequests requests, TimeSpan duration)
     {

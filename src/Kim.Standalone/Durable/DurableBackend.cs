@@ -18,6 +18,16 @@ namespace Kim.Standalone.Durable;
 /// </summary>
 public static class DurableBackend
 {
+    /// <summary>
+    /// How long a queue message that a process has taken stays hidden from the others (the
+    /// package's default is 5 minutes). A process killed while it held messages (a batch of a
+    /// control queue, an activity) leaves them hidden this long: with a minute, a restarted Kim
+    /// finishes them within a minute. Longer than any of Kim's orchestration steps or activities
+    /// takes; one that takes longer is delivered again, which every activity tolerates
+    /// (docs/orchestrations.md) as it does a delivery repeated after a crash.
+    /// </summary>
+    public static readonly TimeSpan MessageVisibilityTimeout = TimeSpan.FromMinutes(1);
+
     private static int _backends;
 
     /// <summary>
@@ -39,8 +49,13 @@ public static class DurableBackend
             TaskHubName = settings.TaskHub,
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             PartitionCount = settings.PartitionCount,
-            // The owner written into the partition table; several apps in one process (tests) differ by the last number.
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Interlocked.Increment(ref _backends)}",
+            WorkerId = WorkerId(Interlocked.Increment(ref _backends)),
+
+            // Kim is the only app on its task hub: the app lease (meant for swapping apps on one hub)
+            // would only add requests, and a failed attempt to take it waits 5 minutes for the next.
+            UseAppLease = false,
+            ControlQueueVisibilityTimeout = MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = MessageVisibilityTimeout,
             StorageAccountClientProvider = ClientProvider(provider.GetRequiredService<StorageAccount>(), provider.GetService<StorageClientConfiguration>()),
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
         }));
@@ -63,6 +78,16 @@ public static class DurableBackend
             .Configure<DurableSidecar>((options, sidecar) => options.Channel = sidecar.Channel);
         return builder;
     }
+
+    /// <summary>
+    /// The owner this process writes into the task hub's partition table: the machine name, as
+    /// Durable Functions and DurableTask.AzureStorage use it, so that Kim restarted on the same
+    /// machine after a crash resumes the partitions it owned at once instead of waiting for their
+    /// leases to expire (up to a minute). Further backends in one process (tests) add their number.
+    /// </summary>
+    /// <param name="backend">1 for the first backend of this process, one more for each further.</param>
+    private static string WorkerId(int backend) =>
+        backend == 1 ? Environment.MachineName : $"{Environment.MachineName}-{backend}";
 
     /// <summary>
     /// The backend's storage clients on the account, credential and client options Kim uses

@@ -87,6 +87,7 @@ public sealed class CrashRestartTests(AzuriteFixture azurite, ITestOutputHelper 
         catch
         {
             Log("last output of Kim:\n" + kim.Output());
+            Log(await kim.TaskHub.DescribeAsync());
             throw;
         }
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 
 namespace Kim.Api.Tests.Durable;
 
@@ -18,6 +17,9 @@ internal sealed class CrashingStandalone(string storage, string taskHub, Action<
     private int _generation;
     private int _interrupted;
     private int _foundApplied;
+
+    /// <summary>The task hub's partition leases and queues.</summary>
+    public TaskHubState TaskHub { get; } = new(storage, taskHub);
 
     /// <summary>Calls that died with a run (sent again, or found applied).</summary>
     public int Interrupted => Volatile.Read(ref _interrupted);
@@ -127,6 +129,7 @@ internal sealed class CrashingStandalone(string storage, string taskHub, Action<
     private async Task StartRunAsync(bool measure = false)
     {
         var started = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
         var generation = Interlocked.Increment(ref _generation);
         var logPath = Path.Combine(Path.GetTempPath(), $"kim-{taskHub}-run{generation}.log");
         var process = StandaloneProcess.Start(storage, taskHub, logPath);
@@ -142,34 +145,29 @@ internal sealed class CrashingStandalone(string storage, string taskHub, Action<
         log($"run {run.Generation} (pid {process.Id}) serves {serving:F1} s after its start; its output: {logPath}");
         if (measure)
         {
-            _ = MeasureOwnershipAsync(run, started, serving);
+            _ = MeasureOwnershipAsync(run, startedAt, started, serving);
         }
     }
 
     /// <summary>
-    /// Records when the new run took the partition lease over (its worker id holds its process id):
-    /// until then no orchestration moves. Stops when the next run replaced this one.
+    /// Records when the new run took the partition lease over (claimed or renewed it after its
+    /// start): until then no orchestration moves. Stops when the next run replaced this one.
     /// </summary>
-    private async Task MeasureOwnershipAsync(StandaloneRun run, Stopwatch started, double serving)
+    private async Task MeasureOwnershipAsync(StandaloneRun run, DateTimeOffset startedAt, Stopwatch started, double serving)
     {
-        var partitions = new TableServiceClient(storage).GetTableClient(taskHub + "Partitions");
-        var mine = $"-{run.Process.Id}-";
         while (Volatile.Read(ref _generation) == run.Generation)
         {
             try
             {
-                await foreach (var lease in partitions.QueryAsync<TableEntity>())
+                if (await TaskHub.LeaseTakenSinceAsync(startedAt))
                 {
-                    if (lease.GetString("CurrentOwner")?.Contains(mine, StringComparison.Ordinal) == true)
+                    lock (Restarts)
                     {
-                        lock (Restarts)
-                        {
-                            Restarts.Add((serving, started.Elapsed.TotalSeconds));
-                        }
-
-                        log($"run {run.Generation} owns the partition {started.Elapsed.TotalSeconds:F1} s after the kill");
-                        return;
+                        Restarts.Add((serving, started.Elapsed.TotalSeconds));
                     }
+
+                    log($"run {run.Generation} owns the partition {started.Elapsed.TotalSeconds:F1} s after the kill");
+                    return;
                 }
             }
             catch (Azure.RequestFailedException)

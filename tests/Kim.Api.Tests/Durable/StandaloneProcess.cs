@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Kim.Testing;
 
 namespace Kim.Api.Tests.Durable;
 
@@ -45,7 +44,7 @@ internal sealed class StandaloneProcess : IDisposable
     /// </summary>
     public static StandaloneProcess Start(string storage, string taskHub, string logPath)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll")])
         {
             RedirectStandardOutput = true,
@@ -146,12 +145,5 @@ internal sealed class StandaloneProcess : IDisposable
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
         }
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }
