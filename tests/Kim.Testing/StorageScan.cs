@@ -45,8 +45,15 @@ public static class StorageScan
                 var text = blob.Name + "\n" + string.Join('\n', blob.Metadata.Select(m => $"{m.Key}={m.Value}"));
                 if (blob.Properties.ContentLength is <= MaxBlobBytes)
                 {
-                    var content = await client.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-                    text += "\n" + Encoding.UTF8.GetString(content.Value.Content.ToArray());
+                    try
+                    {
+                        var content = await client.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+                        text += "\n" + Encoding.UTF8.GetString(content.Value.Content.ToArray());
+                    }
+                    catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+                    {
+                        // Deleted between the listing and the read (a purge, a task hub's lease blob): its name still counts.
+                    }
                 }
 
                 if (Contains(text))

@@ -62,8 +62,8 @@ public sealed record MailDeliveryKey
     internal static bool IsAboutCase(string value, string caseId)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return DeadlineKinds.Any(kind => value.StartsWith(CasePrefix(kind, caseId), StringComparison.Ordinal)
-            && value[CasePrefix(kind, caseId).Length..] is var rest
+        return DeadlineKinds.Select(kind => CasePrefix(kind, caseId)).Any(prefix => value.StartsWith(prefix, StringComparison.Ordinal)
+            && value[prefix.Length..] is var rest
             && (rest.StartsWith("%2F", StringComparison.Ordinal) || rest.StartsWith(':') || rest.StartsWith('|')));
     }
 

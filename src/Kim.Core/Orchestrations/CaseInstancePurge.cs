@@ -80,7 +80,8 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
         var marked = marks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["RowKey"], cancellationToken: cancellationToken);
         await foreach (var mark in marked)
         {
-            if ((await records.ListPartitionAsync(mark.RowKey, cancellationToken)).Count == 0 && await PurgeAsync(mark.RowKey, cancellationToken))
+            // The case's own row is deleted last (TableInstanceStore), so its absence means the records are gone.
+            if (await records.GetAsync(mark.RowKey, cancellationToken) is null && await PurgeAsync(mark.RowKey, cancellationToken))
             {
                 done++;
             }
