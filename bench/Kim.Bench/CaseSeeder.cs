@@ -28,6 +28,7 @@ public static class CaseSeeder
         });
         var ids = Enumerable.Range(0, count).Select(i => $"c-{prefix}{i.ToString("D5", CultureInfo.InvariantCulture)}").ToList();
         var watch = Stopwatch.StartNew();
+        var opened = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (id, ct) =>
         {
             Applied(await workflows.StartAsync(id, CaseWorkflow.WorkflowName, input, "cm-luedenscheid", ct), id);
@@ -35,8 +36,19 @@ public static class CaseSeeder
             {
                 Applied(await workflows.RaiseEventAsync(id, CaseEvents.StartClearing, null, "cm-luedenscheid", cancellationToken: ct), id);
             }
+
+            Progress(Interlocked.Increment(ref opened), count, watch.Elapsed);
         });
         return (ids, watch.Elapsed);
+    }
+
+    // A long seed shows that it moves, and how its pace changes as the tables grow (Azurite scans a whole table per query).
+    private static void Progress(int opened, int count, TimeSpan elapsed)
+    {
+        if (opened % 500 == 0 && opened < count)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … {opened:N0} of {count:N0} cases opened in {elapsed.TotalSeconds:0} s"));
+        }
     }
 
     /// <exception cref="InvalidOperationException">The command was not applied.</exception>
