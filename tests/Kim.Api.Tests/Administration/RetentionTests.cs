@@ -57,7 +57,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
                 left = [.. await StorageScan.FindAsync(azurite.ConnectionString, [.. closed.Needles, .. declined.Needles])];
                 return left.Count == 0;
             },
-            seconds: 120);
+            seconds: 120,
+            state: () => "Still in the account: " + string.Join("; ", left));
 
         Assert.Empty(left);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{closed.CaseId}")).StatusCode);
@@ -115,7 +116,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
                 left = [.. await StorageScan.FindAsync(azurite.ConnectionString, erased.Needles)];
                 return left.Count == 0;
             },
-            seconds: 120);
+            seconds: 120,
+            state: () => "Still in the account: " + string.Join("; ", left));
         Assert.Empty(left);
 
         // The deletion itself is in the district's audit chain, by whom and when, without the case id.

@@ -112,12 +112,21 @@ internal static class CaseKit
     /// Waits until <paramref name="done"/> holds: what the orchestrations do (notices, timers) runs
     /// in the background. Polls; fails after <paramref name="seconds"/>.
     /// </summary>
-    public static async Task UntilAsync(Func<Task<bool>> done, int seconds = 20)
+    /// <param name="done">The condition, read again every 50 ms.</param>
+    /// <param name="seconds">How long to wait.</param>
+    /// <param name="state">What is still missing, for the failure message (a timeout alone says nothing).</param>
+    /// <exception cref="TimeoutException">The condition did not hold in time; the message carries <paramref name="state"/>.</exception>
+    public static async Task UntilAsync(Func<Task<bool>> done, int seconds = 20, Func<string>? state = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
         while (!await done())
         {
-            await Task.Delay(50, timeout.Token);
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within {seconds} s. {state?.Invoke()}");
+            }
+
+            await Task.Delay(50);
         }
     }
 }
