@@ -77,9 +77,11 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
             async () =>
             {
                 app.Clock.Advance(TimeSpan.FromMinutes(1));
-                return (await StorageScan.FindAsync(azurite.ConnectionString, held.Needles)).Count == 0;
+                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, held.Needles)];
+                return left.Count == 0;
             },
-            seconds: 120);
+            seconds: 120,
+            state: () => "Still in the account: " + string.Join("; ", left));
         await AssertStatisticsKeptAsync(azurite, 3);
     }
 
