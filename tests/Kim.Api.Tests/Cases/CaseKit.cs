@@ -118,10 +118,10 @@ internal static class CaseKit
     /// <exception cref="TimeoutException">The condition did not hold in time; the message carries <paramref name="state"/>.</exception>
     public static async Task UntilAsync(Func<Task<bool>> done, int seconds = 20, Func<string>? state = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await done())
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (waited.Elapsed > TimeSpan.FromSeconds(seconds))
             {
                 throw new TimeoutException($"Not done within {seconds} s. {state?.Invoke()}");
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kim.Api.Access;
+using Kim.Api.Tests.Cases;
 using Kim.Core;
 using Kim.Core.Cases;
 using Kim.Core.Mail;
@@ -44,18 +45,24 @@ public sealed class NoticeActionTests(AzuriteFixture azurite) : IClassFixture<Az
     private static async Task<JsonElement?> RunAsync(KimApp app, string action, string instanceId, string actionId, object input)
     {
         var handler = app.Services.GetServices<IActionHandler>().Single(h => h.Name == action);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        JsonElement? result = null;
+        await CaseKit.UntilAsync(
+            async () =>
             {
-                return await handler.ExecuteAsync(
-                    new ActionRequest(instanceId, "test", actionId, $"{instanceId}|{actionId}", KimJson.ToElement(input), 1), Timeout());
-            }
-            catch (InvalidOperationException exception) when (attempt < 50 && exception.Message.Contains("another attempt", StringComparison.Ordinal))
-            {
-                await Task.Delay(200);
-            }
-        }
+                try
+                {
+                    result = await handler.ExecuteAsync(
+                        new ActionRequest(instanceId, "test", actionId, $"{instanceId}|{actionId}", KimJson.ToElement(input), 1), Timeout());
+                    return true;
+                }
+                catch (InvalidOperationException exception) when (exception.Message.Contains("another attempt", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            },
+            seconds: 10,
+            state: () => "Another attempt still holds the mail claim.");
+        return result;
     }
 
     private static async Task RaiseAsync(WorkflowClient client, string caseId, string name, object? payload = null)
