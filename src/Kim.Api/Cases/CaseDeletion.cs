@@ -20,8 +20,9 @@ namespace Kim.Api.Cases;
 /// <item>documents (blobs and listing), the case list row, the due-date index rows, the intake
 /// rows of its partner reference, the mail ledger's keys and the case's audit chain;</item>
 /// <item>the records: the case, its referrals, handovers and history, text rows (contact notes);</item>
-/// <item>the audit chain once more (a read that raced the deletion), then the Durable instances
-/// that have ended; those still running are terminated and purged by the next sweep.</item>
+/// <item>the audit chain once more (a read that raced the deletion), then a first pass over the
+/// Durable instances: those that have ended are purged; those still running are woken, find their
+/// record gone and end, and the sweeps purge them (<see cref="CaseInstancePurge"/>).</item>
 /// </list>
 /// Every step can be repeated: while the records exist, the case clock retries the whole
 /// deletion; once they are gone, only the Durable instances remain, and the sweep finishes those.

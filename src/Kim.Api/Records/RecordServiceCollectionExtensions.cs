@@ -61,6 +61,7 @@ public static class RecordServiceCollectionExtensions
             sp.GetRequiredService<DurableTaskClient>(),
             sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.InstancePurgesTable),
             sp.GetRequiredService<WorkflowClient>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<CaseInstancePurge>>()));
         return services;
     }

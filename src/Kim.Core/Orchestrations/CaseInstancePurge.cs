@@ -15,85 +15,150 @@ namespace Kim.Core.Orchestrations;
 /// Only an ended instance can be purged, and the case clock is still running the purge when the
 /// records go. So the deletion first marks the case in the table
 /// <see cref="Storage.StorageNames.InstancePurgesTable"/>, then deletes the records, then calls
-/// <see cref="PurgeAsync"/>: that terminates what still runs and purges what has ended.
-/// <see cref="SweepAsync"/> (every minute) finishes the marked cases whose records are gone and
-/// deletes the mark when no instance is left.
+/// <see cref="PurgeAsync"/>: that purges what has ended and wakes what still runs, which reads
+/// its record, finds it gone and ends (<see cref="ClockCycle"/>). <see cref="SweepAsync"/> (every
+/// minute) repeats that for the marked cases whose records are gone, and deletes a mark only once
+/// its passes found no instance for <see cref="Grace"/>.
+/// </para>
+/// <para>
+/// Why the instances are woken, not terminated, and why the grace: DurableTask.AzureStorage deletes
+/// an instance's history rows and its <c>Instances</c> row in parallel, and a message that reaches
+/// the instance in between (a second termination, a late wake-up) writes the <c>Instances</c> row
+/// back. Each termination is one more such message; a wake-up to a running clock is one the clock
+/// consumes. What still comes back within the grace is purged by the next sweep.
 /// </para>
 /// </summary>
 /// <param name="client">The Durable Task client of the host.</param>
 /// <param name="marks">The table <see cref="Storage.StorageNames.InstancePurgesTable"/>.</param>
 /// <param name="records">Tells whether a marked case's records are gone yet.</param>
+/// <param name="time">The app's clock, for the grace.</param>
 /// <param name="logger">Logs what was purged.</param>
-public sealed partial class CaseInstancePurge(DurableTaskClient client, TableClient marks, WorkflowClient records, ILogger<CaseInstancePurge> logger)
+public sealed partial class CaseInstancePurge(DurableTaskClient client, TableClient marks, WorkflowClient records, TimeProvider time, ILogger<CaseInstancePurge> logger)
 {
     /// <summary>The marks' one partition: the sweep reads it alone.</summary>
     public const string Partition = "pending";
 
-    /// <summary>Marks the case before its records are deleted, so that a crash in between still ends in a purge.</summary>
+    /// <summary>
+    /// How long the sweeps must have found no instance of a deleted case before its mark goes:
+    /// two minutes, two sweeps after the quiet one, far longer than a message in flight takes.
+    /// </summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    /// <summary>The mark's property with the time (UTC) of the first pass that found no instance.</summary>
+    private const string QuietSince = "QuietSince";
+
+    /// <summary>
+    /// Marks the case before its records are deleted, so that a crash in between still ends in a
+    /// purge. Marking a marked case again starts its grace anew.
+    /// </summary>
     public Task MarkAsync(string caseId, CancellationToken cancellationToken) =>
         marks.UpsertEntityAsync(new TableEntity(Partition, caseId), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
-    /// Purges the case's ended instances and terminates those that still run (a later call purges
-    /// them). When none is left, deletes the case's mark.
+    /// One pass over the case's instances: purges those that have ended (with their history) and
+    /// raises <see cref="ClockCycle.WakeEvent"/> on those that still run, so that they read their
+    /// record, find it gone and end. Leaves the case's mark to <see cref="SweepAsync"/>.
     /// </summary>
-    /// <returns>True when no instance of the case is left in the task hub.</returns>
-    public async Task<bool> PurgeAsync(string caseId, CancellationToken cancellationToken)
+    /// <returns>How many instances of the case the pass found (purged or woken); 0 when none is left.</returns>
+    public async Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
         var purged = 0;
-        var running = 0;
+        var woken = 0;
         var query = new OrchestrationQuery { InstanceIdPrefix = caseId, FetchInputsAndOutputs = false };
         var instances = await client.GetAllInstancesAsync(query).ToListAsync(cancellationToken);
         foreach (var instance in instances.Where(i => BelongsTo(i.InstanceId, caseId)))
         {
             if (instance.IsCompleted)
             {
-                purged += (await client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken)).PurgedInstanceCount;
+                await client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken);
+                purged++;
             }
             else
             {
-                await client.TerminateInstanceAsync(instance.InstanceId, new TerminateInstanceOptions("case deleted"), cancellationToken);
-                running++;
+                await client.RaiseEventAsync(instance.InstanceId, ClockCycle.WakeEvent, null, cancellationToken);
+                woken++;
             }
         }
 
-        LogPurged(logger, caseId, purged, running);
-        if (running > 0)
+        if (purged + woken > 0)
         {
-            return false;
+            LogPurged(logger, caseId, purged, woken);
         }
 
-        await marks.DeleteEntityAsync(Partition, caseId, ETag.All, cancellationToken);
-        return true;
+        return purged + woken;
     }
 
     /// <summary>
-    /// Purges the instances of every marked case whose records are gone. A case whose records are
-    /// still there is being deleted right now (or its purge action is to be retried) and waits for
-    /// the next sweep: terminating its clock now would stop that retry.
+    /// Makes a pass (<see cref="PurgeAsync"/>) over the instances of every marked case whose records
+    /// are gone, and keeps, restarts or deletes its mark as <see cref="NextStep"/> decides. A case
+    /// whose records are still there is being deleted right now (or its purge action is to be
+    /// retried) and waits for the next sweep.
     /// </summary>
-    /// <returns>The number of cases with nothing left in the task hub.</returns>
+    /// <returns>The number of marks deleted: cases with nothing left in the task hub for the grace.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var done = 0;
-        var marked = marks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["RowKey"], cancellationToken: cancellationToken);
+        var marked = marks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken);
         await foreach (var mark in marked)
         {
             // The case's own row is deleted last (TableInstanceStore), so its absence means the records are gone.
-            if (await records.GetAsync(mark.RowKey, cancellationToken) is null && await PurgeAsync(mark.RowKey, cancellationToken))
+            if (await records.GetAsync(mark.RowKey, cancellationToken) is not null)
             {
-                done++;
+                continue;
+            }
+
+            var found = await PurgeAsync(mark.RowKey, cancellationToken);
+            var now = time.GetUtcNow();
+            try
+            {
+                // Conditional on the mark as read: a deletion that marked the case again meanwhile wins.
+                switch (NextStep(found, mark.GetDateTimeOffset(QuietSince), now))
+                {
+                    case PurgeMarkStep.Restart:
+                        await marks.UpdateEntityAsync(new TableEntity(Partition, mark.RowKey), mark.ETag, TableUpdateMode.Replace, cancellationToken);
+                        break;
+                    case PurgeMarkStep.StartQuiet:
+                        await marks.UpdateEntityAsync(new TableEntity(Partition, mark.RowKey) { [QuietSince] = now }, mark.ETag, TableUpdateMode.Replace, cancellationToken);
+                        break;
+                    case PurgeMarkStep.Delete:
+                        await marks.DeleteEntityAsync(Partition, mark.RowKey, mark.ETag, cancellationToken);
+                        done++;
+                        break;
+                    case PurgeMarkStep.Keep:
+                        break;
+                }
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Marked again or deleted by another host's sweep: the next sweep reads it anew.
             }
         }
 
         return done;
     }
 
+    /// <summary>
+    /// What a sweep does with a mark after a pass that found <paramref name="found"/> instances: a
+    /// pure decision. The grace (<see cref="Grace"/>) runs from the first pass that found none and
+    /// starts again when a later pass finds one.
+    /// </summary>
+    /// <param name="found">The instances the pass found (purged or woken).</param>
+    /// <param name="quietSince">When the first pass that found none ran (UTC), null if the last pass found some.</param>
+    /// <param name="now">The app's time (UTC).</param>
+    public static PurgeMarkStep NextStep(int found, DateTimeOffset? quietSince, DateTimeOffset now) => (found, quietSince) switch
+    {
+        ( > 0, null) => PurgeMarkStep.Keep,
+        ( > 0, _) => PurgeMarkStep.Restart,
+        (_, null) => PurgeMarkStep.StartQuiet,
+        (_, { } since) when now - since >= Grace => PurgeMarkStep.Delete,
+        _ => PurgeMarkStep.Keep,
+    };
+
     /// <summary>The case's own instance, or one of its children (<c>{caseId}:r-1</c>); not a longer case id that starts alike.</summary>
     private static bool BelongsTo(string instanceId, string caseId) =>
         instanceId == caseId || instanceId.StartsWith(caseId + ":", StringComparison.Ordinal);
 
-    [LoggerMessage(EventId = 1141, Level = LogLevel.Information, Message = "Durable instances of deleted case {CaseId}: {Purged} purged, {Running} still running (terminated)")]
-    private static partial void LogPurged(ILogger logger, string caseId, int purged, int running);
+    [LoggerMessage(EventId = 1141, Level = LogLevel.Information, Message = "Durable instances of deleted case {CaseId}: {Purged} purged, {Woken} still running (woken to end)")]
+    private static partial void LogPurged(ILogger logger, string caseId, int purged, int woken);
 }

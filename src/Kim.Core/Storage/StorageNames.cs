@@ -60,7 +60,8 @@ public static class StorageNames
 
     /// <summary>
     /// Deleted cases whose Durable instances are still to be purged from the task hub
-    /// (<c>CaseInstancePurge</c>): a row per case, deleted once none is left.
+    /// (<c>CaseInstancePurge</c>): a row per case, deleted once none has been left for the purge's grace
+    /// (two minutes).
     /// </summary>
     public const string InstancePurgesTable = "instancepurges";
 

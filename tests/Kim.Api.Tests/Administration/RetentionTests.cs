@@ -101,6 +101,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var onHold = await Problems.AssertAsync(await admin.DeleteAsync($"/api/admin/cases/{held.CaseId}"), HttpStatusCode.Conflict, ProblemTypes.Conflict);
         await Problems.AssertAsync(await admin.DeleteAsync("/api/admin/cases/c-doesnotexist0"), HttpStatusCode.NotFound, ProblemTypes.NotFound);
         await Problems.AssertAsync(await staff.DeleteAsync($"/api/admin/cases/{erased.CaseId}"), HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        var deletionsBefore = await DeletionsAsync(admin);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/cases/{erased.CaseId}")).StatusCode);
 
         Assert.Contains("close it first", stillOpen.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -122,13 +123,57 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
             state: () => "Still in the account: " + string.Join("; ", left));
         Assert.Empty(left);
 
-        // The deletion itself is in the district's audit chain, by whom and when, without the case id.
-        var audit = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit?actor=admin-mk"));
-        var deletion = Assert.Single(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "delete");
+        // The deletion itself is in the district's audit chain, by whom and when, without the case id
+        // (once: the other tests of this class delete cases of the same district too).
+        var deletion = Assert.Single(await DeletionsAsync(admin), e => !deletionsBefore.Any(b => b.GetProperty("hash").GetString() == e.GetProperty("hash").GetString()));
         Assert.False(deletion.TryGetProperty("caseId", out var caseId) && caseId.ValueKind != JsonValueKind.Null);
         Assert.Equal("DELETE /api/admin/cases/{caseId}", deletion.GetProperty("route").GetString());
         var verified = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit/verify"));
         Assert.True(verified.GetProperty("intact").GetBoolean());
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_deleted_case_s_clocks_end_on_their_own_and_a_clock_a_racing_wake_starts_again_is_purged_within_the_grace()
+    {
+        var mails = new RecordingMailSender();
+        await using var app = new KimApp(azurite, services: s => s.Replace(ServiceDescriptor.Singleton<IMailSender>(mails)));
+        var erased = await LivedCaseAsync(app, mails);
+        using var admin = app.Staff("admin-mk");
+        var durable = app.Services.GetRequiredService<DurableTaskClient>();
+        var marks = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.InstancePurgesTable);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/cases/{erased.CaseId}")).StatusCode);
+
+        // The deletion wakes the running case clock rather than terminating it (a termination is one
+        // more message that can meet the purge): the clock reads its case, finds it gone and completes.
+        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is { IsCompleted: true });
+        var clock = await durable.GetInstanceAsync(erased.CaseId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, clock!.RuntimeStatus);
+        Assert.Equal("\"gone\"", clock.SerializedOutput);
+
+        // The sweeps (one per minute of the app's clock) purge the ended instances; the mark stays.
+        await CaseKit.UntilAsync(async () =>
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            return !await durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = erased.CaseId }).AnyAsync();
+        });
+        Assert.True((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, erased.CaseId)).HasValue);
+
+        // A wake-up that raced the deletion starts the case clock again; it ends at once, and the
+        // sweeps within the grace purge it too. Then nothing of the case is left, its mark included.
+        var waker = app.Services.GetRequiredService<ClockWaker>();
+        await waker.WakeAsync(new ClockAddress(erased.CaseId, nameof(CaseClockOrchestrator)), erased.CaseId, CancellationToken.None);
+        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is { IsCompleted: true });
+        var left = new List<string>();
+        await CaseKit.UntilAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, erased.Needles)];
+                return left.Count == 0;
+            },
+            seconds: 120,
+            state: () => "Still in the account: " + string.Join("; ", left));
+        Assert.Null(await durable.GetInstanceAsync(erased.CaseId));
     }
 
     /// <summary>A case as it lives: an intake with a document, a plan, a consent, a referral announced by mail, a follow-up, a handover, a contact note, an upload; then closed.</summary>
@@ -168,6 +213,13 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
         await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/decline", new { reason = $"Regeldienst genügt {tag}" }));
         return new LivedCase(caseId, tag, [caseId, $"Zorn{tag}", $"RET-{tag}", tag]);
+    }
+
+    /// <summary>The deletions in the district's audit chain, by the administrator <c>admin-mk</c>.</summary>
+    private static async Task<List<JsonElement>> DeletionsAsync(HttpClient admin)
+    {
+        var audit = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit?actor=admin-mk"));
+        return [.. audit.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "delete")];
     }
 
     private static async Task AssertStatisticsKeptAsync(AzuriteFixture azurite, int count)
