@@ -39,8 +39,13 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
     public const string Partition = "pending";
 
     /// <summary>
-    /// How long the sweeps must have found no instance of a deleted case before its mark goes:
-    /// two minutes, two sweeps after the quiet one, far longer than a message in flight takes.
+    /// How long the sweeps must have found no instance of a deleted case before its mark goes: two
+    /// minutes of the app's clock, so at least two sweeps after the first quiet one. What it waits
+    /// for is an <c>Instances</c> row that a message written back while a purge ran: the message
+    /// loaded the history before the purge deleted it and found the row gone after
+    /// (DurableTask.AzureStorage, <c>AzureStorageOrchestrationService.IsExecutableInstanceAsync</c>
+    /// and <c>AzureTableTrackingStore.DeleteAllDataForOrchestrationInstance</c>); such a write lands
+    /// within the seconds the message's episode takes.
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
@@ -56,8 +61,9 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
 
     /// <summary>
     /// One pass over the case's instances: purges those that have ended (with their history) and
-    /// raises <see cref="ClockCycle.WakeEvent"/> on those that still run, so that they read their
-    /// record, find it gone and end. Leaves the case's mark to <see cref="SweepAsync"/>.
+    /// raises <see cref="ClockCycle.WakeEvent"/> on those that still run (resuming a suspended one
+    /// first), so that they read their record, find it gone and end. Leaves the case's mark to
+    /// <see cref="SweepAsync"/>.
     /// </summary>
     /// <returns>How many instances of the case the pass found (purged or woken); 0 when none is left.</returns>
     public async Task<int> PurgeAsync(string caseId, CancellationToken cancellationToken)
@@ -73,12 +79,17 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
             {
                 await client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken);
                 purged++;
+                continue;
             }
-            else
+
+            // Kim never suspends an instance, but an operator may have: a suspended one would hold the wake-up.
+            if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended)
             {
-                await client.RaiseEventAsync(instance.InstanceId, ClockCycle.WakeEvent, null, cancellationToken);
-                woken++;
+                await client.ResumeInstanceAsync(instance.InstanceId, "case deleted", cancellationToken);
             }
+
+            await client.RaiseEventAsync(instance.InstanceId, ClockCycle.WakeEvent, null, cancellationToken);
+            woken++;
         }
 
         if (purged + woken > 0)
@@ -102,16 +113,17 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
         var marked = marks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken);
         await foreach (var mark in marked)
         {
-            // The case's own row is deleted last (TableInstanceStore), so its absence means the records are gone.
-            if (await records.GetAsync(mark.RowKey, cancellationToken) is not null)
-            {
-                continue;
-            }
-
-            var found = await PurgeAsync(mark.RowKey, cancellationToken);
-            var now = time.GetUtcNow();
             try
             {
+                // The case's own row is deleted last (TableInstanceStore), so its absence means the records are gone.
+                if (await records.GetAsync(mark.RowKey, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                var found = await PurgeAsync(mark.RowKey, cancellationToken);
+                var now = time.GetUtcNow();
+
                 // Conditional on the mark as read: a deletion that marked the case again meanwhile wins.
                 switch (NextStep(found, mark.GetDateTimeOffset(QuietSince), now))
                 {
@@ -132,6 +144,11 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
             catch (RequestFailedException exception) when (exception.Status is 404 or 412)
             {
                 // Marked again or deleted by another host's sweep: the next sweep reads it anew.
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One case's trouble (the task hub busy, a purge that failed) does not hold up the others.
+                LogPassFailed(logger, mark.RowKey, exception);
             }
         }
 
@@ -161,4 +178,7 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
 
     [LoggerMessage(EventId = 1141, Level = LogLevel.Information, Message = "Durable instances of deleted case {CaseId}: {Purged} purged, {Woken} still running (woken to end)")]
     private static partial void LogPurged(ILogger logger, string caseId, int purged, int woken);
+
+    [LoggerMessage(EventId = 1142, Level = LogLevel.Warning, Message = "The purge of deleted case {CaseId}'s Durable instances failed; the next sweep tries again")]
+    private static partial void LogPassFailed(ILogger logger, string caseId, Exception exception);
 }

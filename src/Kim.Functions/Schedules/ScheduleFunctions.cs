@@ -13,7 +13,7 @@ namespace Kim.Functions.Schedules;
 /// </summary>
 /// <param name="ticker">Runs the reminder schedule (<c>Kim__Reminders__Schedule</c>, Europe/Berlin).</param>
 /// <param name="waker">Wakes orchestrations whose wake-up a crash lost.</param>
-/// <param name="instancePurge">Purges the Durable instances of deleted cases once they have ended.</param>
+/// <param name="instancePurge">Purges the Durable instances of deleted cases, waking those that still run so that they end.</param>
 public sealed class ScheduleFunctions(ReminderTicker ticker, ClockWaker waker, CaseInstancePurge instancePurge)
 {
     /// <summary>Every minute (UTC): the ticker runs the digest when a Berlin-time occurrence is due, once however many instances tick.</summary>
@@ -26,7 +26,7 @@ public sealed class ScheduleFunctions(ReminderTicker ticker, ClockWaker waker, C
     /// Standalone's <c>ClockMaintenance</c> service: the sweep of the wake-up outbox
     /// (<see cref="ClockWaker.SweepAsync"/>), through which the retention purge and every other timer
     /// of a record reach their orchestration even after a crash, and the purge of deleted cases'
-    /// ended instances (<see cref="CaseInstancePurge.SweepAsync"/>).
+    /// instances (<see cref="CaseInstancePurge.SweepAsync"/>).
     /// </summary>
     [Function("ClockMaintenance")]
     public Task ClockMaintenance([TimerTrigger("30 * * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>

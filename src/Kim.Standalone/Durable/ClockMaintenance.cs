@@ -6,7 +6,8 @@ namespace Kim.Standalone.Durable;
 /// The orchestrations' upkeep, once at start and then every minute of the app's clock:
 /// wakes what a crash left in the wake-up outbox between a record's commit and the wake
 /// (<see cref="ClockWaker.SweepAsync"/>, for rows at least a minute old), and purges the Durable
-/// instances of deleted cases once they have ended (<see cref="CaseInstancePurge.SweepAsync"/>).
+/// instances of deleted cases, waking those that still run so that they end
+/// (<see cref="CaseInstancePurge.SweepAsync"/>).
 /// Its cost is one query of each of the two tables' single partitions per minute.
 /// </summary>
 /// <param name="waker">The waker and its outbox.</param>

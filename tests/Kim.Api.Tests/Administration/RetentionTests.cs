@@ -145,7 +145,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
         // The deletion wakes the running case clock rather than terminating it (a termination is one
         // more message that can meet the purge): the clock reads its case, finds it gone and completes.
-        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is { IsCompleted: true });
+        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is { IsCompleted: true }, seconds: 120);
         var clock = await durable.GetInstanceAsync(erased.CaseId, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, clock!.RuntimeStatus);
         Assert.Equal("\"gone\"", clock.SerializedOutput);
@@ -155,14 +155,16 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         {
             app.Clock.Advance(TimeSpan.FromMinutes(1));
             return !await durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = erased.CaseId }).AnyAsync();
-        });
+        },
+        seconds: 120);
         Assert.True((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, erased.CaseId)).HasValue);
 
         // A wake-up that raced the deletion starts the case clock again; it ends at once, and the
         // sweeps within the grace purge it too. Then nothing of the case is left, its mark included.
         var waker = app.Services.GetRequiredService<ClockWaker>();
         await waker.WakeAsync(new ClockAddress(erased.CaseId, nameof(CaseClockOrchestrator)), erased.CaseId, CancellationToken.None);
-        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is { IsCompleted: true });
+        // (A sweep still running from the last minute may purge it as soon as it has ended.)
+        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is null or { IsCompleted: true }, seconds: 120);
         var left = new List<string>();
         await CaseKit.UntilAsync(
             async () =>
@@ -218,7 +220,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
     /// <summary>The deletions in the district's audit chain, by the administrator <c>admin-mk</c>.</summary>
     private static async Task<List<JsonElement>> DeletionsAsync(HttpClient admin)
     {
-        var audit = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit?actor=admin-mk"));
+        var audit = await CaseKit.OkAsync(await admin.GetAsync("/api/admin/audit?actor=admin-mk&pageSize=1000"));
         return [.. audit.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "delete")];
     }
 

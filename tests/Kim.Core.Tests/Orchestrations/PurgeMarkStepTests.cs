@@ -34,4 +34,10 @@ public sealed class PurgeMarkStepTests
         Assert.Equal(PurgeMarkStep.Keep, CaseInstancePurge.NextStep(0, Now - CaseInstancePurge.Grace + TimeSpan.FromSeconds(1), Now));
         Assert.Equal(PurgeMarkStep.Delete, CaseInstancePurge.NextStep(0, Now - CaseInstancePurge.Grace, Now));
     }
+
+    [Fact]
+    public void A_quiet_time_that_began_after_now_by_another_host_s_clock_keeps_the_mark()
+    {
+        Assert.Equal(PurgeMarkStep.Keep, CaseInstancePurge.NextStep(0, Now + TimeSpan.FromMinutes(5), Now));
+    }
 }
