@@ -49,18 +49,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         }
 
         using var staff = app.Staff(CaseKit.Luedenscheid);
-        var left = new List<string>();
-        await CaseKit.UntilAsync(
-            async () =>
-            {
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
-                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, [.. closed.Needles, .. declined.Needles])];
-                return left.Count == 0;
-            },
-            seconds: 120,
-            state: () => "Still in the account: " + string.Join("; ", left));
+        await UntilNothingLeftAsync(app, azurite, [.. closed.Needles, .. declined.Needles]);
 
-        Assert.Empty(left);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{closed.CaseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/cases/{declined.CaseId}")).StatusCode);
         var kept = await CaseKit.GetCaseAsync(staff, held.CaseId);
@@ -73,15 +63,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         // Lifting the hold lets the deletion that was due happen.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/cases/{held.CaseId}/legal-hold")).StatusCode);
         await durable.RaiseEventAsync(held.CaseId, ClockCycle.WakeEvent);
-        await CaseKit.UntilAsync(
-            async () =>
-            {
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
-                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, held.Needles)];
-                return left.Count == 0;
-            },
-            seconds: 120,
-            state: () => "Still in the account: " + string.Join("; ", left));
+        await UntilNothingLeftAsync(app, azurite, held.Needles);
         await AssertStatisticsKeptAsync(azurite, 3);
     }
 
@@ -111,17 +93,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{held.CaseId}")).StatusCode);
 
         // What is left once the upkeep has purged the ended instances: nothing that names the case.
-        var left = new List<string>();
-        await CaseKit.UntilAsync(
-            async () =>
-            {
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
-                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, erased.Needles)];
-                return left.Count == 0;
-            },
-            seconds: 120,
-            state: () => "Still in the account: " + string.Join("; ", left));
-        Assert.Empty(left);
+        await UntilNothingLeftAsync(app, azurite, erased.Needles);
 
         // The deletion itself is in the district's audit chain, by whom and when, without the case id
         // (once: the other tests of this class delete cases of the same district too).
@@ -165,16 +137,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await waker.WakeAsync(new ClockAddress(erased.CaseId, nameof(CaseClockOrchestrator)), erased.CaseId, CancellationToken.None);
         // (A sweep still running from the last minute may purge it as soon as it has ended.)
         await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is null or { IsCompleted: true }, seconds: 120);
-        var left = new List<string>();
-        await CaseKit.UntilAsync(
-            async () =>
-            {
-                app.Clock.Advance(TimeSpan.FromMinutes(1));
-                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, erased.Needles)];
-                return left.Count == 0;
-            },
-            seconds: 120,
-            state: () => "Still in the account: " + string.Join("; ", left));
+        await UntilNothingLeftAsync(app, azurite, erased.Needles);
         Assert.Null(await durable.GetInstanceAsync(erased.CaseId));
     }
 
@@ -215,6 +178,25 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await CaseKit.OkAsync(await staff.PostAsync($"/api/cases/{caseId}/transitions/start-clearing", null));
         await CaseKit.OkAsync(await staff.PostAsJsonAsync($"/api/cases/{caseId}/transitions/decline", new { reason = $"Regeldienst genügt {tag}" }));
         return new LivedCase(caseId, tag, [caseId, $"Zorn{tag}", $"RET-{tag}", tag]);
+    }
+
+    /// <summary>
+    /// Advances the app's clock a minute at a time, so that the clocks and the upkeep run, until no
+    /// table, blob container or queue of the account holds any of <paramref name="needles"/>.
+    /// </summary>
+    /// <exception cref="TimeoutException">Something is still there after 120 s; the message says what.</exception>
+    private static async Task UntilNothingLeftAsync(KimApp app, AzuriteFixture azurite, IReadOnlyList<string> needles)
+    {
+        var left = new List<string>();
+        await CaseKit.UntilAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                left = [.. await StorageScan.FindAsync(azurite.ConnectionString, needles)];
+                return left.Count == 0;
+            },
+            seconds: 120,
+            state: () => "Still in the account: " + string.Join("; ", left));
     }
 
     /// <summary>The deletions in the district's audit chain, by the administrator <c>admin-mk</c>.</summary>
