@@ -25,7 +25,9 @@ namespace Kim.Core.Orchestrations;
 /// an instance's history rows and its <c>Instances</c> row in parallel, and a message that reaches
 /// the instance in between (a second termination, a late wake-up) writes the <c>Instances</c> row
 /// back. Each termination is one more such message; a wake-up to a running clock is one the clock
-/// consumes. What still comes back within the grace is purged by the next sweep.
+/// consumes. What still comes back within the grace is purged by the next sweep. A clock that a
+/// wake-up starts after the mark has gone marks its case again when it reads its record gone
+/// (<see cref="ReadClockActivity"/>).
 /// </para>
 /// </summary>
 /// <param name="client">The Durable Task client of the host.</param>

@@ -6,10 +6,13 @@ namespace Kim.Core.Orchestrations;
 /// <summary>
 /// Reads what the asking orchestration keeps of a record (<see cref="ClockOwnership"/>), with each
 /// timer's remaining wait by the app's clock. Reading is the orchestration's only view of the
-/// record, so a lost, late or repeated wake-up changes nothing.
+/// record, so a lost, late or repeated wake-up changes nothing. A record found gone marks its case
+/// for <see cref="CaseInstancePurge"/> again: the asking instance ends, and the sweeps purge it even
+/// when a late wake-up started it after the case's deletion was done.
 /// </summary>
 /// <param name="records">The records.</param>
-public sealed class ReadClockActivity(RecordKeeper records) : TaskActivity<ClockRead, ClockView>
+/// <param name="instancePurge">Marks the case of a record found gone; null marks nothing (unit tests of the orchestrations).</param>
+public sealed class ReadClockActivity(RecordKeeper records, CaseInstancePurge? instancePurge = null) : TaskActivity<ClockRead, ClockView>
 {
     /// <inheritdoc />
     public override async Task<ClockView> RunAsync(TaskActivityContext context, ClockRead input)
@@ -18,6 +21,11 @@ public sealed class ReadClockActivity(RecordKeeper records) : TaskActivity<Clock
         var record = await records.Clock.ReadAsync(input.RecordId);
         if (record is null)
         {
+            if (instancePurge is not null)
+            {
+                await instancePurge.MarkAsync(InstanceIds.RootOf(input.RecordId), CancellationToken.None);
+            }
+
             return ClockView.Gone;
         }
 

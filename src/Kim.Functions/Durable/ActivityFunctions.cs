@@ -12,11 +12,12 @@ namespace Kim.Functions.Durable;
 /// commits to a record, and a commit may wake orchestrations: hence the Durable client.
 /// </summary>
 /// <param name="records">The records the activities read and change.</param>
-public sealed class ActivityFunctions(RecordKeeper records)
+/// <param name="instancePurge">Marks the case of a record found gone (<see cref="ReadClockActivity"/>).</param>
+public sealed class ActivityFunctions(RecordKeeper records, CaseInstancePurge instancePurge)
 {
     [Function(nameof(ReadClockActivity))]
     public Task<ClockView> ReadClock([ActivityTrigger] ClockRead input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
-        InvocationDurableClient.RunAsync(durable, () => new ReadClockActivity(records).RunAsync(FunctionActivityContext.Of(context), input));
+        InvocationDurableClient.RunAsync(durable, () => new ReadClockActivity(records, instancePurge).RunAsync(FunctionActivityContext.Of(context), input));
 
     [Function(nameof(FireTimerActivity))]
     public Task<ClockOutcome> FireTimer([ActivityTrigger] TimerDue input, [DurableClient] DurableTaskClient durable, FunctionContext context) =>
