@@ -24,8 +24,8 @@ namespace Kim.Core.Orchestrations;
 /// Why the instances are woken, not terminated, and why the grace: DurableTask.AzureStorage deletes
 /// an instance's history rows and its <c>Instances</c> row in parallel, and a message that reaches
 /// the instance in between (a second termination, a late wake-up) writes the <c>Instances</c> row
-/// back. Each termination is one more such message; a wake-up to a running clock is one the clock
-/// consumes. What still comes back within the grace is purged by the next sweep. A clock that a
+/// back. Terminating a running instance on every sweep until it had ended queued such messages;
+/// a wake-up is one the running clock consumes. What still comes back within the grace is purged by the next sweep. A clock that a
 /// wake-up starts after the mark has gone marks its case again when it reads its record gone
 /// (<see cref="ReadClockActivity"/>).
 /// </para>
@@ -51,15 +51,25 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a mark of a case whose record exists is kept: one hour of the app's clock. Such a mark
+    /// belongs to a deletion that stopped (it marks the case again when it goes on) or to a case that
+    /// a clock read as gone before its first commit landed; it is not kept for the case's lifetime.
+    /// </summary>
+    public static readonly TimeSpan LiveCaseMarkLifetime = TimeSpan.FromHours(1);
+
     /// <summary>The mark's property with the time (UTC) of the first pass that found no instance.</summary>
     private const string QuietSince = "QuietSince";
+
+    /// <summary>The mark's property with the time (UTC, app's clock) it was written.</summary>
+    private const string MarkedAt = "MarkedAt";
 
     /// <summary>
     /// Marks the case before its records are deleted, so that a crash in between still ends in a
     /// purge. Marking a marked case again starts its grace anew.
     /// </summary>
     public Task MarkAsync(string caseId, CancellationToken cancellationToken) =>
-        marks.UpsertEntityAsync(new TableEntity(Partition, caseId), TableUpdateMode.Replace, cancellationToken);
+        marks.UpsertEntityAsync(new TableEntity(Partition, caseId) { [MarkedAt] = time.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// One pass over the case's instances: purges those that have ended (with their history) and
@@ -106,7 +116,7 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
     /// Makes a pass (<see cref="PurgeAsync"/>) over the instances of every marked case whose records
     /// are gone, and keeps, restarts or deletes its mark as <see cref="NextStep"/> decides. A case
     /// whose records are still there is being deleted right now (or its purge action is to be
-    /// retried) and waits for the next sweep.
+    /// retried) and waits for the next sweep; its mark goes after <see cref="LiveCaseMarkLifetime"/>.
     /// </summary>
     /// <returns>The number of marks deleted: cases with nothing left in the task hub for the grace.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -120,6 +130,11 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
                 // The case's own row is deleted last (TableInstanceStore), so its absence means the records are gone.
                 if (await records.GetAsync(mark.RowKey, cancellationToken) is not null)
                 {
+                    if (time.GetUtcNow() - (mark.GetDateTimeOffset(MarkedAt) ?? mark.Timestamp) >= LiveCaseMarkLifetime)
+                    {
+                        await marks.DeleteEntityAsync(Partition, mark.RowKey, mark.ETag, cancellationToken);
+                    }
+
                     continue;
                 }
 
@@ -130,10 +145,16 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
                 switch (NextStep(found, mark.GetDateTimeOffset(QuietSince), now))
                 {
                     case PurgeMarkStep.Restart:
-                        await marks.UpdateEntityAsync(new TableEntity(Partition, mark.RowKey), mark.ETag, TableUpdateMode.Replace, cancellationToken);
+                        var restarted = new TableEntity(Partition, mark.RowKey);
+                        if (mark.GetDateTimeOffset(MarkedAt) is { } markedAt)
+                        {
+                            restarted[MarkedAt] = markedAt;
+                        }
+
+                        await marks.UpdateEntityAsync(restarted, mark.ETag, TableUpdateMode.Replace, cancellationToken);
                         break;
                     case PurgeMarkStep.StartQuiet:
-                        await marks.UpdateEntityAsync(new TableEntity(Partition, mark.RowKey) { [QuietSince] = now }, mark.ETag, TableUpdateMode.Replace, cancellationToken);
+                        await marks.UpdateEntityAsync(new TableEntity(Partition, mark.RowKey) { [QuietSince] = now }, mark.ETag, TableUpdateMode.Merge, cancellationToken);
                         break;
                     case PurgeMarkStep.Delete:
                         await marks.DeleteEntityAsync(Partition, mark.RowKey, mark.ETag, cancellationToken);

@@ -6,9 +6,11 @@ namespace Kim.Core.Orchestrations;
 /// <summary>
 /// Reads what the asking orchestration keeps of a record (<see cref="ClockOwnership"/>), with each
 /// timer's remaining wait by the app's clock. Reading is the orchestration's only view of the
-/// record, so a lost, late or repeated wake-up changes nothing. A record found gone marks its case
-/// for <see cref="CaseInstancePurge"/> again: the asking instance ends, and the sweeps purge it even
-/// when a late wake-up started it after the case's deletion was done.
+/// record, so a lost, late or repeated wake-up changes nothing. A record found gone whose case is
+/// gone too marks the case for <see cref="CaseInstancePurge"/> again: the asking instance ends, and
+/// the sweeps purge it even when a late wake-up started it after the case's deletion was done.
+/// (A referral or handover record can be missing in a live case: a commit that planned it failed
+/// after its wake-up was written to the outbox. Its clock just ends; the case's deletion purges it.)
 /// </summary>
 /// <param name="records">The records.</param>
 /// <param name="instancePurge">Marks the case of a record found gone; null marks nothing (unit tests of the orchestrations).</param>
@@ -21,9 +23,10 @@ public sealed class ReadClockActivity(RecordKeeper records, CaseInstancePurge? i
         var record = await records.Clock.ReadAsync(input.RecordId);
         if (record is null)
         {
-            if (instancePurge is not null)
+            var caseId = InstanceIds.RootOf(input.RecordId);
+            if (instancePurge is not null && (caseId == input.RecordId || await records.Clock.ReadAsync(caseId) is null))
             {
-                await instancePurge.MarkAsync(InstanceIds.RootOf(input.RecordId), CancellationToken.None);
+                await instancePurge.MarkAsync(caseId, CancellationToken.None);
             }
 
             return ClockView.Gone;

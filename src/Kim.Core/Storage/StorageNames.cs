@@ -61,7 +61,7 @@ public static class StorageNames
     /// <summary>
     /// Deleted cases whose Durable instances are still to be purged from the task hub
     /// (<c>CaseInstancePurge</c>): a row per case, deleted once none has been left for the purge's grace
-    /// (two minutes).
+    /// (two minutes), or an hour after it was written should the case's record exist.
     /// </summary>
     public const string InstancePurgesTable = "instancepurges";
 

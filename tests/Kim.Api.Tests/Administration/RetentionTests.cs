@@ -105,7 +105,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(verified.GetProperty("intact").GetBoolean());
     }
 
-    [Fact(Timeout = Timeout)]
+    [Fact(Timeout = 2 * Timeout)]
     public async Task A_deleted_case_s_clocks_end_on_their_own_and_clocks_late_wake_ups_start_again_are_purged_too()
     {
         var mails = new RecordingMailSender();
@@ -145,7 +145,34 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         // again, and the sweeps purge that clock as well.
         await waker.WakeAsync(new ClockAddress(erased.CaseId, nameof(CaseClockOrchestrator)), erased.CaseId, CancellationToken.None);
         await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(erased.CaseId) is null or { IsCompleted: true }, seconds: 120);
+        Assert.True((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, erased.CaseId)).HasValue);
         await UntilNothingLeftAsync(app, azurite, erased.Needles);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_live_case_is_not_marked_for_the_purge_by_a_clock_whose_referral_is_missing_and_a_stale_mark_of_it_goes_after_an_hour()
+    {
+        await using var app = new KimApp(azurite);
+        using var staff = app.Staff(CaseKit.Luedenscheid);
+        var caseId = await CaseKit.OpenAsync(staff);
+        var durable = app.Services.GetRequiredService<DurableTaskClient>();
+        var marks = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.InstancePurgesTable);
+
+        // A wake-up from a commit that planned a referral and then failed: its clock finds no record and ends.
+        var referral = $"{caseId}:r-9";
+        await app.Services.GetRequiredService<ClockWaker>().WakeAsync(new ClockAddress(referral, nameof(ReferralOrchestrator)), referral, CancellationToken.None);
+        await CaseKit.UntilAsync(async () => await durable.GetInstanceAsync(referral) is { IsCompleted: true }, seconds: 120);
+        Assert.False((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, caseId)).HasValue);
+
+        // A deletion that stopped after marking keeps the mark for an hour, then the sweep drops it.
+        await app.Services.GetRequiredService<CaseInstancePurge>().MarkAsync(caseId, CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await app.Services.GetRequiredService<CaseInstancePurge>().SweepAsync(CancellationToken.None);
+        Assert.True((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, caseId)).HasValue);
+        app.Clock.Advance(CaseInstancePurge.LiveCaseMarkLifetime);
+        await app.Services.GetRequiredService<CaseInstancePurge>().SweepAsync(CancellationToken.None);
+        Assert.False((await marks.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(CaseInstancePurge.Partition, caseId)).HasValue);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/cases/{caseId}")).StatusCode);
     }
 
     /// <summary>A case as it lives: an intake with a document, a plan, a consent, a referral announced by mail, a follow-up, a handover, a contact note, an upload; then closed.</summary>
