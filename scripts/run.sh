@@ -59,9 +59,16 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 # Azurite reads its standard input from a pipe that only this script holds open: if the script
-# dies, the pipe closes and Azurite exits with it.
+# dies, the pipe closes and Azurite exits with it. It runs in a process group of its own, so that a
+# terminal's Ctrl+C (SIGINT to the whole foreground group) reaches Kim and this script but not
+# Azurite: Kim hands its task hub back to a live storage, then cleanup stops Azurite.
+if command -v setsid >/dev/null 2>&1; then
+  own_group=(setsid)
+else
+  own_group=(perl -e 'setpgrp(0, 0); exec { $ARGV[0] } @ARGV or die "$ARGV[0]: $!\n"' --)
+fi
 mkfifo "$work/azurite.stdin"
-KIM_AZURITE_EXIT_WITH_STDIN=1 node scripts/azurite.js --silent --disableTelemetry --inMemoryPersistence \
+KIM_AZURITE_EXIT_WITH_STDIN=1 "${own_group[@]}" node scripts/azurite.js --silent --disableTelemetry --inMemoryPersistence \
   --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 \
   --tableHost 127.0.0.1 --tablePort 10002 < "$work/azurite.stdin" &
 azurite_pid=$!

@@ -17,7 +17,7 @@ namespace Kim.Standalone.Durable;
 /// This is how the package's own <c>DurableTaskTestHost</c> wires its in-memory backend (PLATFORM.md).
 /// Registered as a hosted service before the worker: it starts first and stops after it.
 /// </summary>
-public sealed class DurableSidecar : IHostedService, IAsyncDisposable
+public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
     private readonly SidecarTaskHub _taskHub;
@@ -71,16 +71,25 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>
     /// Stops the sidecar, then the backend (<see cref="SidecarTaskHub"/>), which hands the partition
     /// leases back so that the next Kim on this task hub takes them over at once. The worker has
-    /// stopped already.
+    /// stopped already. When the storage is unreachable the backend cannot hand them back; once the
+    /// host's shutdown timeout (<paramref name="cancellationToken"/>) has passed, Kim stops anyway
+    /// and the leases expire on their own (within a minute).
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } server)
+        try
         {
-            await server.StopAsync(cancellationToken);
-        }
+            if (_server is { } server)
+            {
+                await server.StopAsync(cancellationToken);
+            }
 
-        await _taskHub.StopAsync().WaitAsync(cancellationToken);
+            await _taskHub.StopAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStopTimedOut(_loggerFactory.CreateLogger<DurableSidecar>());
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -112,4 +121,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             throw;
         }
     }
+
+    [LoggerMessage(EventId = 1150, Level = LogLevel.Warning, Message = "The Durable task hub did not stop within the host's shutdown timeout (storage unreachable?); its partition leases expire on their own")]
+    private static partial void LogStopTimedOut(ILogger logger);
 }

@@ -15,59 +15,46 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite) : IClassFixture
     public async Task Ctrl_C_stops_Kim_within_seconds_and_releases_its_partitions()
     {
         var hub = KimApp.NewTaskHubName();
-        // A process started in the background of a non-interactive shell (as CI may start the tests)
-        // inherits SIGINT ignored, and .NET keeps it ignored: start Kim with the default, as
-        // scripts/run.sh does, so the test sees what a terminal's Ctrl+C does.
-        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Kim__Durable__TaskHub"] = hub,
-                ["Kim__Durable__MaxQueuePollingInterval"] = "00:00:01",
-            },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var kim = StandaloneProcess.Start(azurite.ConnectionString, hub, LogPath(hub), partitions: 4);
         var partitions = new TableServiceClient(azurite.ConnectionString).GetTableClient(hub + "Partitions");
-        try
+        await UntilPartitionsOwnedAsync(kim, partitions);
+
+        var stopping = Stopwatch.StartNew();
+        await kim.InterruptAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, kim.ExitCode);
+        Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.All(await OwnersAsync(partitions), owner => Assert.Equal(string.Empty, owner));
+        Assert.DoesNotContain("   at ", kim.Output(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task Ctrl_C_with_the_storage_gone_stops_Kim_after_the_shutdown_timeout_with_a_warning_not_a_crash()
+    {
+        var hub = KimApp.NewTaskHubName();
+        var storage = new AzuriteFixture();
+        await storage.InitializeAsync();
+        using var kim = StandaloneProcess.Start(storage.ConnectionString, hub, LogPath(hub), partitions: 4);
+        await UntilPartitionsOwnedAsync(kim, new TableServiceClient(storage.ConnectionString).GetTableClient(hub + "Partitions"));
+        await storage.DisposeAsync();
+
+        await kim.InterruptAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(0, kim.ExitCode);
+        Assert.Contains("did not stop within the host's shutdown timeout", kim.Output(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", kim.Output(), StringComparison.Ordinal);
+    }
+
+    private static string LogPath(string hub) => Path.Combine(Path.GetTempPath(), $"kim-shutdown-{hub}.log");
+
+    /// <summary>Waits until all four partitions of the task hub have an owner: the worker runs.</summary>
+    private static async Task UntilPartitionsOwnedAsync(StandaloneProcess kim, TableClient partitions)
+    {
+        using var owned = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await OwnersAsync(partitions)).Count(owner => owner.Length > 0) < 4)
         {
-            using (var owned = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-            {
-                while ((await OwnersAsync(partitions)).Count(owner => owner.Length > 0) < 4)
-                {
-                    Assert.False(process.HasExited, "Kim exited during start-up.");
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), owned.Token);
-                }
-            }
-
-            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
-            {
-                await interrupt.WaitForExitAsync();
-            }
-
-            var stopping = Stopwatch.StartNew();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-
-            Assert.Equal(0, process.ExitCode);
-            Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
-            Assert.All(await OwnersAsync(partitions), owner => Assert.Equal(string.Empty, owner));
-            Assert.DoesNotContain("   at ", await stdout + await stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            Assert.False(kim.HasExited, "Kim exited during start-up:\n" + kim.Output());
+            await Task.Delay(TimeSpan.FromMilliseconds(200), owned.Token);
         }
     }
 

@@ -38,14 +38,20 @@ internal sealed class StandaloneProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code; only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>
-    /// Starts Kim.Standalone on <paramref name="storage"/> with task hub <paramref name="taskHub"/> (one
-    /// partition, 1 s polling); everything it writes also goes to <paramref name="logPath"/>.
+    /// Starts Kim.Standalone on <paramref name="storage"/> with task hub <paramref name="taskHub"/>
+    /// (<paramref name="partitions"/> partitions, 1 s polling); everything it writes also goes to
+    /// <paramref name="logPath"/>. A process started in the background of a non-interactive shell
+    /// (as CI may start the tests) inherits SIGINT ignored, and .NET keeps it ignored: Kim starts
+    /// with the default, as scripts/run.sh starts it, so that SIGINT does what a terminal's Ctrl+C does.
     /// </summary>
-    public static StandaloneProcess Start(string storage, string taskHub, string logPath)
+    public static StandaloneProcess Start(string storage, string taskHub, string logPath, int partitions = 1)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll")])
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "Kim.Standalone.dll")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -57,7 +63,7 @@ internal sealed class StandaloneProcess : IDisposable
                 ["ASPNETCORE_URLS"] = address.ToString(),
                 ["AzureWebJobsStorage"] = storage,
                 ["Kim__Durable__TaskHub"] = taskHub,
-                ["Kim__Durable__PartitionCount"] = "1",
+                ["Kim__Durable__PartitionCount"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Kim__Durable__MaxQueuePollingInterval"] = "00:00:01",
             },
         };
@@ -106,6 +112,19 @@ internal sealed class StandaloneProcess : IDisposable
         }
 
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGINT, a terminal's Ctrl+C: the app shuts down; waits until the process has exited.</summary>
+    /// <exception cref="OperationCanceledException">It still runs after <paramref name="within"/>.</exception>
+    public async Task InterruptAsync(TimeSpan within)
+    {
+        using (var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     /// <summary>The last lines the app wrote.</summary>
