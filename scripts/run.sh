@@ -46,10 +46,13 @@ work=$(mktemp -d)
 azurite_pid=""
 kim_pid=""
 cleanup() {
-  trap - EXIT INT TERM HUP
-  [ -n "$kim_pid" ] && kill "$kim_pid" 2>/dev/null && wait "$kim_pid" 2>/dev/null
+  # A second Ctrl+C while Kim stops must not end this script: Azurite would go before Kim is done.
+  trap - EXIT
+  trap '' INT TERM HUP
+  # '|| true': a Kim or Azurite that exits with an error must not end the cleanup under 'set -e'.
+  [ -n "$kim_pid" ] && kill "$kim_pid" 2>/dev/null && wait "$kim_pid" 2>/dev/null || true
   exec 3>&- 2>/dev/null || true # closes Azurite's standard input: it exits
-  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null
+  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null || true
   rm -rf "$work"
   echo "Kim and Azurite stopped."
 }

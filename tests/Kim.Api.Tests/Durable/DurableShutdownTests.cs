@@ -35,8 +35,14 @@ public sealed class DurableShutdownTests(AzuriteFixture azurite) : IClassFixture
         var storage = new AzuriteFixture();
         await storage.InitializeAsync();
         using var kim = StandaloneProcess.Start(storage.ConnectionString, hub, LogPath(hub), partitions: 4);
-        await UntilPartitionsOwnedAsync(kim, new TableServiceClient(storage.ConnectionString).GetTableClient(hub + "Partitions"));
-        await storage.DisposeAsync();
+        try
+        {
+            await UntilPartitionsOwnedAsync(kim, new TableServiceClient(storage.ConnectionString).GetTableClient(hub + "Partitions"));
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+        }
 
         await kim.InterruptAsync(TimeSpan.FromSeconds(90));
 
