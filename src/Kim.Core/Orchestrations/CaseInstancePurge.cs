@@ -23,11 +23,11 @@ namespace Kim.Core.Orchestrations;
 /// <para>
 /// Why the instances are woken, not terminated, and why the grace: DurableTask.AzureStorage deletes
 /// an instance's history rows and its <c>Instances</c> row in parallel, and a message that reaches
-/// the instance in between (a second termination, a late wake-up) writes the <c>Instances</c> row
-/// back. Terminating a running instance on every sweep until it had ended queued such messages;
-/// a wake-up is one the running clock consumes. What still comes back within the grace is purged by the next sweep. A clock that a
-/// wake-up starts after the mark has gone marks its case again when it reads its record gone
-/// (<see cref="ReadClockActivity"/>).
+/// the instance in between (a late termination or wake-up) writes the <c>Instances</c> row back.
+/// Terminating a running instance on every sweep until it had ended queued such messages; a
+/// wake-up is one the running clock consumes. What still comes back within the grace is purged by
+/// the next sweep. A clock that a wake-up starts after the mark has gone marks its case again when
+/// it reads its record gone (<see cref="ReadClockActivity"/>).
 /// </para>
 /// </summary>
 /// <param name="client">The Durable Task client of the host.</param>
@@ -43,7 +43,7 @@ public sealed partial class CaseInstancePurge(DurableTaskClient client, TableCli
     /// <summary>
     /// How long the sweeps must have found no instance of a deleted case before its mark goes: two
     /// minutes of the app's clock, so at least two sweeps after the first quiet one. What it waits
-    /// for is an <c>Instances</c> row that a message written back while a purge ran: the message
+    /// for is an <c>Instances</c> row that a message wrote back while a purge ran: the message
     /// loaded the history before the purge deleted it and found the row gone after
     /// (DurableTask.AzureStorage, <c>AzureStorageOrchestrationService.IsExecutableInstanceAsync</c>
     /// and <c>AzureTableTrackingStore.DeleteAllDataForOrchestrationInstance</c>); such a write lands
